@@ -1,0 +1,54 @@
+using Assistant.Dialogs.Calendar;
+using Assistant.Dialogs.Desk.Departments;
+using Assistant.Dialogs.Desk.Routing;
+using Assistant.Dialogs.Desk.Tickets;
+
+namespace Assistant.Dialogs.Desk;
+
+/// <summary>
+/// Everything a ticket decision needs besides the ticket: the calendar, the stage limits of each category, the
+/// departments and the router. Immutable once built, so decisions over it stay pure.
+/// </summary>
+public sealed class DeskRules
+{
+    private readonly Dictionary<string, StageLimits> _limits;
+    private readonly Dictionary<string, Department> _departments;
+
+    public DeskRules(DeskOptions options, WorkingCalendar calendar)
+    {
+        Options = options;
+        Calendar = calendar;
+        Router = new Router(options);
+        var preset = DeadlinePresets.All[options.Preset].With(options.Limits);
+        _limits = options.Categories.ToDictionary(c => c.Id, c => preset.With(c.Limits));
+        _limits[""] = preset;
+        _departments = options.Departments.ToDictionary(d => d.Id, d => new Department(d.Id, d.Name, d.Kind));
+        CategoryNames = options.Categories.ToDictionary(c => c.Id, c => c.Name);
+    }
+
+    public DeskOptions Options { get; }
+
+    public WorkingCalendar Calendar { get; }
+
+    public Router Router { get; }
+
+    public IReadOnlyDictionary<string, string> CategoryNames { get; }
+
+    public StageLimits LimitsFor(string category) => _limits.GetValueOrDefault(category) ?? _limits[""];
+
+    public Department? FindDepartment(string id) => _departments.GetValueOrDefault(id);
+
+    public string DepartmentName(string? id) => id is not null && _departments.TryGetValue(id, out var d) ? d.Name : id ?? "（未指定）";
+
+    public bool IsCategory(string id) => CategoryNames.ContainsKey(id);
+
+    /// <summary>All stage deadlines of a category, counted from the moment of dispatch.</summary>
+    public StageDeadlines DeadlinesFrom(string category, DateTimeOffset dispatchedAt)
+    {
+        var limits = LimitsFor(category);
+        return new StageDeadlines(
+            Calendar.Add(dispatchedAt, limits.SignFor),
+            Calendar.Add(dispatchedAt, limits.FirstContact),
+            Calendar.Add(dispatchedAt, limits.Resolve));
+    }
+}

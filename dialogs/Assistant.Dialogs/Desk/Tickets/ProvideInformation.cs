@@ -1,0 +1,22 @@
+namespace Assistant.Dialogs.Desk.Tickets;
+
+/// <summary>The enterprise adds information to its open ticket, asked for or not.</summary>
+public sealed record ProvideInformation(Guid TicketId, Actor By, string Information)
+{
+    public Decision Decide(Ticket ticket, DateTimeOffset now) =>
+        Guards.FirstOf(
+            () => Guards.Enterprise(ticket, By, "补充诉求材料"),
+            () => Guards.InStatus(ticket, "补充材料",
+                TicketStatus.Submitted, TicketStatus.Routed, TicketStatus.SignedFor, TicketStatus.Handling,
+                TicketStatus.AwaitingInformation, TicketStatus.Returned),
+            () => Guards.Text(Information, "补充内容"))?.ToDecision()
+        ?? Decision.Accept(new InformationProvided(By, Information.Trim(), now));
+}
+
+public sealed record InformationProvided(Actor By, string Information, DateTimeOffset At);
+
+public static class ProvideInformationHandler
+{
+    public static Task<DeskResult> ProvideInformation(this TicketDesk desk, ProvideInformation command, CancellationToken cancellation) =>
+        desk.Execute(command.TicketId, (ticket, now) => command.Decide(ticket, now), cancellation);
+}

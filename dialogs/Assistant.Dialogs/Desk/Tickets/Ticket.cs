@@ -1,0 +1,338 @@
+using Assistant.Dialogs.Activities;
+
+namespace Assistant.Dialogs.Desk.Tickets;
+
+public sealed record EnterpriseRef(Guid? Id, string Name, string? CreditCode);
+
+public sealed record ContactPerson(string Name, string Phone);
+
+public sealed record StageDeadlines(DateTimeOffset SignForDue, DateTimeOffset FirstContactDue, DateTimeOffset ResolveDue);
+
+public sealed record PendingExtension(Actor By, int Days, string Reason, DateTimeOffset RequestedAt, DateTimeOffset ProposedResolveDue);
+
+public sealed record IssuedWarning(WarningLevel Level, DeadlineStage Stage, DateTimeOffset Due, DateTimeOffset At);
+
+/// <summary>
+/// A ticket: one event stream, folded by these Apply methods. Marten keeps this document inline with the stream,
+/// so it is also the ticket view that queues, deadlines and status pages query.
+/// </summary>
+public sealed class Ticket
+{
+    public Guid Id { get; set; }
+
+    public long Version { get; set; }
+
+    public string Number { get; set; } = "";
+
+    public string QueryCode { get; set; } = "";
+
+    public TicketStatus Status { get; set; }
+
+    public string Category { get; set; } = "";
+
+    public string Text { get; set; } = "";
+
+    public EnterpriseRef Enterprise { get; set; } = new(null, "", null);
+
+    public ContactPerson Contact { get; set; } = new("", "");
+
+    public string Channel { get; set; } = "";
+
+    public Dictionary<string, string> Entities { get; set; } = [];
+
+    public ConversationReference? Conversation { get; set; }
+
+    /// <summary>The chat user who submitted it; "我的诉求" lists by this.</summary>
+    public string SubmittedBy { get; set; } = "";
+
+    public DateTimeOffset SubmittedAt { get; set; }
+
+    public string? LeadDepartmentId { get; set; }
+
+    public List<string> CoHandlingDepartmentIds { get; set; } = [];
+
+    public string? RoutingRule { get; set; }
+
+    public DateTimeOffset? DispatchedAt { get; set; }
+
+    public DateTimeOffset? SignForDue { get; set; }
+
+    public DateTimeOffset? FirstContactDue { get; set; }
+
+    public DateTimeOffset? ResolveDue { get; set; }
+
+    public string? AssigneeId { get; set; }
+
+    public string? AssigneeName { get; set; }
+
+    public DateTimeOffset? SignedForAt { get; set; }
+
+    public DateTimeOffset? FirstContactAt { get; set; }
+
+    public DateTimeOffset? LastInterimReplyAt { get; set; }
+
+    public string? OpenInformationRequest { get; set; }
+
+    public string? ReturnReason { get; set; }
+
+    public string? ReturnedByDepartmentId { get; set; }
+
+    public int ReturnCount { get; set; }
+
+    public int TransferCount { get; set; }
+
+    public PendingExtension? PendingExtension { get; set; }
+
+    public int ExtendedDays { get; set; }
+
+    public int SupervisionCount { get; set; }
+
+    public List<IssuedWarning> Warnings { get; set; } = [];
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    public string? Outcome { get; set; }
+
+    public DateTimeOffset? OutcomeDeliveredAt { get; set; }
+
+    public Satisfaction? Rating { get; set; }
+
+    public string? RatingComment { get; set; }
+
+    public DateTimeOffset? RatedAt { get; set; }
+
+    public int ReopenCount { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public DateTimeOffset? WithdrawnAt { get; set; }
+
+    public DateTimeOffset LastChangedAt { get; set; }
+
+    /// <summary>Folds events into a ticket without a database (decision tests, replays).</summary>
+    public static Ticket From(IEnumerable<object> events)
+    {
+        Ticket? ticket = null;
+        foreach (var e in events)
+        {
+            ticket = ticket is null ? Create((TicketSubmitted)e) : ticket.Evolve(e);
+        }
+
+        return ticket ?? throw new ArgumentException("A ticket starts with TicketSubmitted.", nameof(events));
+    }
+
+    public Ticket Evolve(object @event)
+    {
+        switch (@event)
+        {
+            case TicketRouted e: Apply(e); break;
+            case TicketSignedFor e: Apply(e); break;
+            case EnterpriseContacted e: Apply(e); break;
+            case InterimReplyGiven e: Apply(e); break;
+            case InformationRequested e: Apply(e); break;
+            case InformationProvided e: Apply(e); break;
+            case TicketReturned e: Apply(e); break;
+            case TicketRedispatched e: Apply(e); break;
+            case TicketTransferred e: Apply(e); break;
+            case ExtensionRequested e: Apply(e); break;
+            case ExtensionApproved e: Apply(e); break;
+            case ExtensionRejected e: Apply(e); break;
+            case TicketSupervised e: Apply(e); break;
+            case TicketWarned e: Apply(e); break;
+            case TicketResolved e: Apply(e); break;
+            case OutcomeDelivered e: Apply(e); break;
+            case TicketRated e: Apply(e); break;
+            case TicketReopened e: Apply(e); break;
+            case TicketWithdrawn e: Apply(e); break;
+            case TicketClosed e: Apply(e); break;
+            default: throw new ArgumentException($"Unknown ticket event {@event.GetType().Name}.", nameof(@event));
+        }
+
+        Version++;
+        return this;
+    }
+
+    public static Ticket Create(TicketSubmitted e) => new()
+    {
+        Id = e.TicketId,
+        Version = 1,
+        Number = e.Number,
+        QueryCode = e.QueryCode,
+        Status = TicketStatus.Submitted,
+        Category = e.Category,
+        Text = e.Text,
+        Enterprise = e.Enterprise,
+        Contact = e.Contact,
+        Channel = e.Channel,
+        Entities = new Dictionary<string, string>(e.Entities),
+        Conversation = e.Conversation,
+        SubmittedBy = e.SubmittedBy,
+        SubmittedAt = e.At,
+        LastChangedAt = e.At,
+    };
+
+    public void Apply(TicketRouted e) => Dispatch(e.LeadDepartmentId, e.CoHandlingDepartmentIds, e.Rule, e.Deadlines, e.At);
+
+    public void Apply(TicketRedispatched e) => Dispatch(e.LeadDepartmentId, e.CoHandlingDepartmentIds, $"调度员{e.By.Name}重新派单", e.Deadlines, e.At);
+
+    public void Apply(TicketTransferred e)
+    {
+        TransferCount++;
+        Dispatch(e.ToDepartmentId, e.CoHandlingDepartmentIds, $"{e.By.Name}转办", e.Deadlines, e.At);
+    }
+
+    public void Apply(TicketSignedFor e)
+    {
+        Status = TicketStatus.SignedFor;
+        AssigneeId = e.By.Id;
+        AssigneeName = e.By.Name;
+        SignedForAt = e.At;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(EnterpriseContacted e)
+    {
+        FirstContactAt ??= e.At;
+        Status = TicketStatus.Handling;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(InterimReplyGiven e)
+    {
+        FirstContactAt ??= e.At;
+        LastInterimReplyAt = e.At;
+        Status = TicketStatus.Handling;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(InformationRequested e)
+    {
+        FirstContactAt ??= e.At;
+        OpenInformationRequest = e.Request;
+        Status = TicketStatus.AwaitingInformation;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(InformationProvided e)
+    {
+        if (Status == TicketStatus.AwaitingInformation)
+        {
+            Status = TicketStatus.Handling;
+            OpenInformationRequest = null;
+        }
+
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(TicketReturned e)
+    {
+        Status = TicketStatus.Returned;
+        ReturnReason = e.Reason;
+        ReturnedByDepartmentId = e.DepartmentId;
+        ReturnCount++;
+        AssigneeId = null;
+        AssigneeName = null;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(ExtensionRequested e)
+    {
+        PendingExtension = new PendingExtension(e.By, e.Days, e.Reason, e.At, e.ProposedResolveDue);
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(ExtensionApproved e)
+    {
+        PendingExtension = null;
+        ExtendedDays += e.Days;
+        ResolveDue = e.ResolveDue;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(ExtensionRejected e)
+    {
+        PendingExtension = null;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(TicketSupervised e)
+    {
+        SupervisionCount++;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(TicketWarned e)
+    {
+        Warnings.Add(new IssuedWarning(e.Level, e.Stage, e.Due, e.At));
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(TicketResolved e)
+    {
+        Status = TicketStatus.Resolved;
+        Outcome = e.Outcome;
+        ResolvedAt = e.At;
+        OutcomeDeliveredAt = null;
+        PendingExtension = null;
+        FirstContactAt ??= e.At;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(OutcomeDelivered e)
+    {
+        OutcomeDeliveredAt = e.At;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(TicketRated e)
+    {
+        Rating = e.Rating;
+        RatingComment = e.Comment;
+        RatedAt = e.At;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(TicketReopened e)
+    {
+        ReopenCount++;
+        Status = TicketStatus.Handling;
+        ResolveDue = e.ResolveDue;
+        ResolvedAt = null;
+        OutcomeDeliveredAt = null;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(TicketWithdrawn e)
+    {
+        Status = TicketStatus.Withdrawn;
+        WithdrawnAt = e.At;
+        PendingExtension = null;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(TicketClosed e)
+    {
+        Status = TicketStatus.Closed;
+        ClosedAt = e.At;
+        LastChangedAt = e.At;
+    }
+
+    private void Dispatch(string lead, IReadOnlyList<string> coHandling, string rule, StageDeadlines deadlines, DateTimeOffset at)
+    {
+        Status = TicketStatus.Routed;
+        LeadDepartmentId = lead;
+        CoHandlingDepartmentIds = coHandling.ToList();
+        RoutingRule = rule;
+        DispatchedAt = at;
+        SignForDue = deadlines.SignForDue;
+        FirstContactDue = deadlines.FirstContactDue;
+        ResolveDue = deadlines.ResolveDue;
+        AssigneeId = null;
+        AssigneeName = null;
+        SignedForAt = null;
+        FirstContactAt = null;
+        PendingExtension = null;
+        ExtendedDays = 0;
+        LastChangedAt = at;
+    }
+}

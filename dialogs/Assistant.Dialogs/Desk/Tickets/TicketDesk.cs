@@ -1,0 +1,76 @@
+using JasperFx.Events;
+using Marten;
+using JasperFx;
+
+namespace Assistant.Dialogs.Desk.Tickets;
+
+/// <summary>What a command did: the ticket after it, the events written, or why nothing was written.</summary>
+public sealed record DeskResult(Ticket? Ticket, IReadOnlyList<object> Events, Rejection? Rejection)
+{
+    public bool IsAccepted => Rejection is null;
+
+    public static DeskResult NotFound { get; } =
+        new(null, [], new Rejection(RejectionCode.NotFound, "没有找到这件诉求，请核对诉求编号。"));
+}
+
+/// <summary>
+/// Runs ticket commands: fetch the stream, decide (pure), append, save. A concurrent writer makes the save fail on
+/// the stream version; the command is then decided again on the fresh state, so of two staff signing for the same
+/// ticket at once exactly one succeeds and the other learns who was first.
+/// </summary>
+public sealed class TicketDesk(IDocumentStore store, DeskRules rules, TimeProvider clock)
+{
+    private const int Attempts = 5;
+
+    public DeskRules Rules => rules;
+
+    public TimeProvider Clock => clock;
+
+    public IDocumentStore Store => store;
+
+    public async Task<DeskResult> Execute(Guid ticketId, Func<Ticket, DateTimeOffset, Decision> decide, CancellationToken cancellation)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession();
+            var stream = await session.Events.FetchForWriting<Ticket>(ticketId, cancellation);
+            if (stream.Aggregate is not { } ticket)
+            {
+                return DeskResult.NotFound;
+            }
+
+            var decision = decide(ticket, clock.GetUtcNow());
+            if (decision.Rejection is { } rejection)
+            {
+                return new DeskResult(ticket, [], rejection);
+            }
+
+            stream.AppendMany(decision.Events);
+            try
+            {
+                await session.SaveChangesAsync(cancellation);
+            }
+            catch (Exception ex) when (attempt < Attempts && IsConcurrencyConflict(ex))
+            {
+                continue;
+            }
+
+            foreach (var e in decision.Events)
+            {
+                ticket.Evolve(e);
+            }
+
+            return new DeskResult(ticket, decision.Events, null);
+        }
+    }
+
+    public async Task<Ticket?> Find(Guid ticketId, CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<Ticket>(ticketId, cancellation);
+    }
+
+    internal static bool IsConcurrencyConflict(Exception ex) =>
+        ex is ConcurrencyException or EventStreamUnexpectedMaxEventIdException
+        || ex.InnerException is { } inner && IsConcurrencyConflict(inner);
+}

@@ -1,0 +1,75 @@
+namespace Assistant.Dialogs.Desk.Tickets;
+
+public enum WarningLevel
+{
+    /// <summary>黄牌: the deadline is near (one working day, or half the stage when the stage is shorter).</summary>
+    Yellow,
+
+    /// <summary>红牌: the deadline has passed.</summary>
+    Red,
+}
+
+public enum DeadlineStage
+{
+    SignFor,
+    FirstContact,
+    Resolve,
+}
+
+/// <summary>Issue the yellow and red cards that are due now; each card is issued once per stage and deadline.</summary>
+public sealed record WarnTicket(Guid TicketId)
+{
+    public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now) =>
+        Decision.Accept(DueWarnings(ticket, rules, now).ToArray<object>());
+
+    public static IEnumerable<TicketWarned> DueWarnings(Ticket ticket, DeskRules rules, DateTimeOffset now)
+    {
+        if (ticket.DispatchedAt is not { } start)
+        {
+            yield break;
+        }
+
+        foreach (var (stage, due) in RunningClocks(ticket))
+        {
+            var level = now >= due ? WarningLevel.Red : now >= YellowFrom(rules, start, due) ? WarningLevel.Yellow : (WarningLevel?)null;
+            if (level is { } l && !ticket.Warnings.Any(w => w.Stage == stage && w.Due == due && w.Level >= l))
+            {
+                yield return new TicketWarned(l, stage, due, now);
+            }
+        }
+    }
+
+    private static IEnumerable<(DeadlineStage, DateTimeOffset)> RunningClocks(Ticket ticket)
+    {
+        if (ticket.Status == TicketStatus.Routed && ticket.SignForDue is { } signFor)
+        {
+            yield return (DeadlineStage.SignFor, signFor);
+        }
+
+        if (ticket.FirstContactAt is null && ticket.Status is TicketStatus.Routed or TicketStatus.SignedFor && ticket.FirstContactDue is { } contact)
+        {
+            yield return (DeadlineStage.FirstContact, contact);
+        }
+
+        if (ticket.Status is TicketStatus.Routed or TicketStatus.SignedFor or TicketStatus.Handling or TicketStatus.AwaitingInformation
+            && ticket.ResolveDue is { } resolve)
+        {
+            yield return (DeadlineStage.Resolve, resolve);
+        }
+    }
+
+    private static DateTimeOffset YellowFrom(DeskRules rules, DateTimeOffset start, DateTimeOffset due)
+    {
+        var stage = rules.Calendar.WorkingMinutesBetween(start, due);
+        var warning = Math.Min(rules.Calendar.MinutesPerDay, stage / 2);
+        return rules.Calendar.AddWorkingMinutes(start, stage - warning);
+    }
+}
+
+public sealed record TicketWarned(WarningLevel Level, DeadlineStage Stage, DateTimeOffset Due, DateTimeOffset At);
+
+public static class WarnTicketHandler
+{
+    public static Task<DeskResult> Warn(this TicketDesk desk, WarnTicket command, CancellationToken cancellation) =>
+        desk.Execute(command.TicketId, (ticket, now) => command.Decide(ticket, desk.Rules, now), cancellation);
+}
