@@ -9,9 +9,9 @@ public sealed class CalendarOptions : IValidatableObject
     [Required]
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
-    /// <summary>Office hours as "HH:mm-HH:mm" periods, e.g. ["09:00-12:00", "13:30-17:30"].</summary>
-    [MinLength(1)]
-    public List<string> WorkingHours { get; set; } = ["09:00-12:00", "13:30-17:30"];
+    /// <summary>Office hours as "HH:mm-HH:mm" periods; empty means 09:00-12:00 and 13:30-17:30.</summary>
+    /// <remarks>No default items in the list itself: configuration binding appends to a list, it does not replace it.</remarks>
+    public List<string> WorkingHours { get; set; } = [];
 
     /// <summary>Holiday arrangements for years not shipped with the product, keyed by year.</summary>
     public Dictionary<string, YearOptions> Years { get; set; } = [];
@@ -55,7 +55,7 @@ public sealed class CalendarOptions : IValidatableObject
     public IReadOnlyList<(TimeOnly Start, TimeOnly End)> WorkingPeriods()
     {
         var periods = new List<(TimeOnly, TimeOnly)>();
-        foreach (var text in WorkingHours)
+        foreach (var text in WorkingHours.Count > 0 ? WorkingHours : ["09:00-12:00", "13:30-17:30"])
         {
             var parts = text.Split('-', StringSplitOptions.TrimEntries);
             if (parts.Length != 2

@@ -1,0 +1,34 @@
+using Assistant.Dialogs.Desk;
+using Assistant.Dialogs.Desk.Departments;
+using JasperFx;
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Bot.Database;
+
+public static class DatabaseSetup
+{
+    /// <summary>PostgreSQL through Marten: the configured server or the embedded one, the desk's schema, seed data.</summary>
+    public static IServiceCollection AddAssistantDatabase(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // Registered before Marten's own services: started first, stopped last.
+        services.AddSingleton<DatabaseEndpoint>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseEndpoint>());
+        services.AddHostedService<SchemaOnStart>();
+
+        services.AddMarten(sp =>
+            {
+                var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                var options = new StoreOptions();
+                options.Connection(sp.GetRequiredService<DatabaseEndpoint>().ConnectionString);
+                options.ConfigureDesk(database.Schema);
+                options.AutoCreateSchemaObjects = database.ApplyChangesOnStart ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+                return options;
+            })
+            .UseLightweightSessions()
+            .InitializeWith<SeedDepartments>();
+        return services;
+    }
+}
