@@ -71,7 +71,7 @@ public static class HealthEndpoints
             var year = calendar.LocalDay(clock.GetUtcNow()).Year;
             return Task.FromResult(calendar.YearsWithSchedule.Contains(year)
                 ? HealthCheckResult.Healthy($"已有{year}年节假日安排")
-                : HealthCheckResult.Degraded($"缺少{year}年节假日安排，期限只按周末计算；请在 Desk:Calendar:Years 中补充"));
+                : HealthCheckResult.Degraded($"缺少{year}年节假日安排，期限按周末和法定节假日估算（不含调休）；请在 Desk:Calendar:Years 中补充国务院公布的安排"));
         }
     }
 }

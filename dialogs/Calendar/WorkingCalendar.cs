@@ -13,6 +13,7 @@ public sealed class WorkingCalendar
     private readonly IReadOnlyList<(TimeOnly Start, TimeOnly End)> _periods;
     private readonly Dictionary<int, HolidaySchedule> _schedules;
     private readonly ConcurrentDictionary<int, bool> _yearsWithoutSchedule = new();
+    private readonly ConcurrentDictionary<int, IReadOnlySet<DateOnly>> _estimates = new();
     private readonly Action<int>? _onYearWithoutSchedule;
 
     public WorkingCalendar(
@@ -65,9 +66,17 @@ public sealed class WorkingCalendar
                 return false;
             }
         }
-        else if (_yearsWithoutSchedule.TryAdd(day.Year, true))
+        else
         {
-            _onYearWithoutSchedule?.Invoke(day.Year);
+            if (_yearsWithoutSchedule.TryAdd(day.Year, true))
+            {
+                _onYearWithoutSchedule?.Invoke(day.Year);
+            }
+
+            if (_estimates.GetOrAdd(day.Year, StatutoryHolidays.For).Contains(day))
+            {
+                return false;
+            }
         }
 
         return day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);

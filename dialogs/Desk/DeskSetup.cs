@@ -20,7 +20,7 @@ public static class DeskSetup
             return WorkingCalendar.FromOptions(
                 sp.GetRequiredService<IOptions<DeskOptions>>().Value.Calendar,
                 year => logger.LogWarning(
-                    "没有{Year}年的节假日安排：该年只按周末计算工作日。请在 appsettings.json 的 Desk:Calendar:Years 中补充国务院公布的放假调休安排。",
+                    "没有{Year}年的节假日安排：该年按周末和法定节假日估算工作日，不含调休。请在 appsettings.json 的 Desk:Calendar:Years 中补充国务院公布的放假调休安排。",
                     year));
         });
         services.AddSingleton(sp => new DeskRules(sp.GetRequiredService<IOptions<DeskOptions>>().Value, sp.GetRequiredService<WorkingCalendar>()));
