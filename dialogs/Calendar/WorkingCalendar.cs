@@ -6,7 +6,8 @@ namespace Assistant.Dialogs.Calendar;
 /// <summary>
 /// Working days and office hours in one time zone, with the State Council holidays and 调休 make-up working days.
 /// "Within N working days" follows the rule of Chinese administrative deadlines: the day the clock starts is not
-/// counted, and the limit ends when the office closes on the Nth working day after it.
+/// counted, and the limit ends when the office closes on the Nth working day after it. Instants come back in UTC,
+/// as PostgreSQL stores them; <see cref="Describe"/> shows them in local time.
 /// </summary>
 public sealed class WorkingCalendar
 {
@@ -102,7 +103,7 @@ public sealed class WorkingCalendar
             }
         }
 
-        return days == 0 ? start : At(day, _periods[^1].End);
+        return days == 0 ? start : At(day, _periods[^1].End).ToUniversalTime();
     }
 
     public DateTimeOffset AddWorkingMinutes(DateTimeOffset start, int minutes)
@@ -133,7 +134,7 @@ public sealed class WorkingCalendar
                     var available = (int)(periodEnd - begin).TotalMinutes;
                     if (remaining <= available)
                     {
-                        return begin.AddMinutes(remaining);
+                        return begin.AddMinutes(remaining).ToUniversalTime();
                     }
 
                     remaining -= available;

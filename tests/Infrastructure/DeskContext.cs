@@ -11,7 +11,7 @@ namespace Assistant.Tests.Infrastructure;
 /// </summary>
 public abstract class DeskContext(PostgresServer server) : IAsyncLifetime
 {
-    public static readonly DateTimeOffset Monday10 = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
+    public static readonly DateTimeOffset Monday10 = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
 
     private DocumentStore? _store;
 

@@ -42,7 +42,7 @@ public sealed class Story
         Assert.True(decision.IsAccepted, decision.Rejection?.Message);
         foreach (var e in decision.Events)
         {
-            Ticket.Evolve(e);
+            Ticket.Fold(e);
         }
 
         _events.AddRange(decision.Events);

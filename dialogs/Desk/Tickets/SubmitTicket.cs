@@ -120,7 +120,7 @@ public static class SubmitTicketHandler
 {
     public static async Task<DeskResult> Submit(this TicketDesk desk, SubmitTicket command, CancellationToken cancellation)
     {
-        var now = desk.Clock.GetUtcNow();
+        var now = desk.Now();
         var id = command.SubmissionKey is { } key ? IdFromKey(key) : Guid.CreateVersion7(now);
         await using var session = desk.Store.LightweightSession();
         if (command.SubmissionKey is not null && await session.LoadAsync<Ticket>(id, cancellation) is { } earlier)

@@ -115,13 +115,14 @@ public sealed class Ticket
         Ticket? ticket = null;
         foreach (var e in events)
         {
-            ticket = ticket is null ? Create((TicketSubmitted)e) : ticket.Evolve(e);
+            ticket = ticket is null ? Create((TicketSubmitted)e) : ticket.Fold(e);
         }
 
         return ticket ?? throw new ArgumentException("A ticket starts with TicketSubmitted.", nameof(events));
     }
 
-    public Ticket Evolve(object @event)
+    // Not named Evolve: Marten would take that for an explicit aggregation method and skip Create/Apply.
+    public Ticket Fold(object @event)
     {
         switch (@event)
         {

@@ -39,7 +39,7 @@ public sealed class TicketDesk(IDocumentStore store, DeskRules rules, TimeProvid
                 return DeskResult.NotFound;
             }
 
-            var decision = decide(ticket, clock.GetUtcNow());
+            var decision = decide(ticket, Now());
             if (decision.Rejection is { } rejection)
             {
                 return new DeskResult(ticket, [], rejection);
@@ -57,12 +57,15 @@ public sealed class TicketDesk(IDocumentStore store, DeskRules rules, TimeProvid
 
             foreach (var e in decision.Events)
             {
-                ticket.Evolve(e);
+                ticket.Fold(e);
             }
 
             return new DeskResult(ticket, decision.Events, null);
         }
     }
+
+    /// <summary>The current instant in UTC, whatever offset the clock reports.</summary>
+    public DateTimeOffset Now() => clock.GetUtcNow().ToUniversalTime();
 
     public async Task<Ticket?> Find(Guid ticketId, CancellationToken cancellation)
     {

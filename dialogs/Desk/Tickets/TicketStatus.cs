@@ -44,4 +44,8 @@ public static class TicketStatusText
 
     public static IReadOnlyList<TicketStatus> Open { get; } =
         Enum.GetValues<TicketStatus>().Where(s => s.IsOpen()).ToArray();
+
+    /// <summary>Statuses in which the lead department holds the ticket and its deadlines run against it.</summary>
+    public static TicketStatus[] InDepartmentHands { get; } =
+        [TicketStatus.Routed, TicketStatus.SignedFor, TicketStatus.Handling, TicketStatus.AwaitingInformation];
 }
