@@ -1,7 +1,6 @@
 using Assistant.Bot.Database;
 using Assistant.Bot.Health;
 using Assistant.Dialogs.Desk;
-using JasperFx;
 
 namespace Assistant.Bot;
 
@@ -13,7 +12,6 @@ public sealed class Program
     public static async Task<int> Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.Host.ApplyJasperFxExtensions();
         builder.Services.AddDesk();
         builder.Services.AddAssistantDatabase();
         builder.Services.AddAssistantHealthChecks();

@@ -1,6 +1,6 @@
 using Assistant.Dialogs.Desk;
-using Assistant.Dialogs.Desk.Departments;
 using JasperFx;
+using Assistant.Dialogs.Desk.Departments;
 using Marten;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +16,9 @@ public static class DatabaseSetup
         // Registered before Marten's own services: started first, stopped last.
         services.AddSingleton<DatabaseEndpoint>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseEndpoint>());
-        services.AddHostedService<SchemaOnStart>();
+        services.AddSingleton<SeedDepartments>();
+        services.AddSingleton<DatabaseOnStart>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseOnStart>());
 
         services.AddMarten(sp =>
             {
@@ -27,8 +29,7 @@ public static class DatabaseSetup
                 options.AutoCreateSchemaObjects = database.ApplyChangesOnStart ? AutoCreate.CreateOrUpdate : AutoCreate.None;
                 return options;
             })
-            .UseLightweightSessions()
-            .InitializeWith<SeedDepartments>();
+            .UseLightweightSessions();
         return services;
     }
 }

@@ -4,6 +4,9 @@ using Npgsql;
 
 [assembly: AssemblyFixture(typeof(Assistant.Tests.Infrastructure.PostgresServer))]
 
+// The tests drive local PostgreSQL programs and Unix processes, as the product does on its Linux servers.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
+
 namespace Assistant.Tests.Infrastructure;
 
 /// <summary>

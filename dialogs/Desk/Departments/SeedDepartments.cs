@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +8,7 @@ namespace Assistant.Dialogs.Desk.Departments;
 /// Adds the departments named in appsettings.json that the database does not have yet. Departments already stored
 /// are left alone, so edits made later by administrators survive restarts.
 /// </summary>
-public sealed class SeedDepartments(IOptions<DeskOptions> options, ILogger<SeedDepartments> logger) : IInitialData
+public sealed class SeedDepartments(IOptions<DeskOptions> options, ILogger<SeedDepartments> logger)
 {
     public async Task Populate(IDocumentStore store, CancellationToken cancellation)
     {
