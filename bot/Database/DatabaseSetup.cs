@@ -1,4 +1,4 @@
-using Assistant.Dialogs.Desk;
+using Assistant.Dialogs;
 using JasperFx;
 using Assistant.Dialogs.Desk.Departments;
 using Marten;
@@ -25,7 +25,7 @@ public static class DatabaseSetup
                 var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
                 var options = new StoreOptions();
                 options.Connection(sp.GetRequiredService<DatabaseEndpoint>().ConnectionString);
-                options.ConfigureDesk(database.Schema);
+                options.ConfigureAssistant(database.Schema);
                 options.AutoCreateSchemaObjects = database.ApplyChangesOnStart ? AutoCreate.CreateOrUpdate : AutoCreate.None;
                 return options;
             })

@@ -1,3 +1,4 @@
+using Assistant.Dialogs;
 using Assistant.Dialogs.Desk;
 using Assistant.Dialogs.Desk.Tickets;
 using Marten;
@@ -34,7 +35,7 @@ public abstract class DeskContext(PostgresServer server) : IAsyncLifetime
         _store = DocumentStore.For(o =>
         {
             o.Connection(server.ConnectionString);
-            o.ConfigureDesk(Schema);
+            o.ConfigureAssistant(Schema);
         });
         await _store.Storage.Database.ApplyAllConfiguredChangesToDatabaseAsync(ct: Cancel);
     }

@@ -1,0 +1,14 @@
+using Marten;
+
+namespace Assistant.Dialogs.State;
+
+public static class StateStore
+{
+    /// <summary>Conversation state is versioned: a save fails if another turn saved the same conversation first.</summary>
+    public static StoreOptions ConfigureConversationState(this StoreOptions options)
+    {
+        options.Schema.For<ConversationState>().Identity(c => c.Id).UseOptimisticConcurrency(true);
+        options.Schema.For<UserProfile>().Identity(u => u.Id);
+        return options;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.State;
+using JasperFx;
+using Marten;
+using Marten.Exceptions;
+using Microsoft.Extensions.Logging;
+
+namespace Assistant.Dialogs.Turns;
+
+/// <summary>
+/// Runs turns. Turns of one conversation run one at a time in this host; the conversation's state is saved only if
+/// nobody else saved it since it was read, and what the turn sends is written in that same commit. When another
+/// host got there first, the turn is run again on the fresh state before anything leaves, so no update is lost and
+/// nothing is sent twice. If the bot fails, the user gets an apology and the conversation starts over cleanly.
+/// </summary>
+public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMiddleware> middleware, TimeProvider clock, ILogger<TurnRunner> logger)
+{
+    private const int Attempts = 4;
+    private readonly KeyedLock _locks = new();
+    private readonly IReadOnlyList<IMiddleware> _middleware = middleware.ToList();
+
+    public async Task<IReadOnlyList<Activity>> Run(Activity inbound, ITurnTransport transport, CancellationToken cancellation)
+    {
+        var channel = inbound.ChannelId ?? "unknown";
+        var key = ConversationState.KeyFor(channel, inbound.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation.", nameof(inbound)));
+        var userKey = UserProfile.KeyFor(channel, inbound.From?.Id ?? "anonymous");
+        using var _ = await _locks.Acquire(key, cancellation);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession();
+            var batch = session.CreateBatchQuery();
+            var conversationLoad = batch.Load<ConversationState>(key);
+            var userLoad = batch.Load<UserProfile>(userKey);
+            await batch.Execute(cancellation);
+            var stored = await conversationLoad;
+            var conversation = stored ?? new ConversationState { Id = key };
+            var user = await userLoad ?? new UserProfile { Id = userKey };
+            var userBefore = JsonSerializer.Serialize(user);
+
+            var turn = new TurnContext(inbound, clock);
+            turn.Set(conversation);
+            turn.Set(user);
+            await RunPipeline(turn, conversation, cancellation);
+
+            conversation.Turns++;
+            conversation.LastActivityAt = clock.GetUtcNow().ToUniversalTime();
+            if (stored is null)
+            {
+                session.Insert(conversation);
+            }
+            else
+            {
+                session.Store(conversation);
+            }
+
+            if (JsonSerializer.Serialize(user) != userBefore)
+            {
+                session.Store(user);
+            }
+
+            var staged = transport.Stage(session, inbound, turn.Outbox);
+            try
+            {
+                await session.SaveChangesAsync(cancellation);
+            }
+            catch (Exception ex) when (attempt < Attempts && IsConflict(ex))
+            {
+                logger.LogInformation("Conversation {Key} was changed by another turn; running this turn again.", key);
+                continue;
+            }
+
+            await transport.Deliver(staged, cancellation);
+            return staged;
+        }
+    }
+
+    private async Task RunPipeline(TurnContext turn, ConversationState conversation, CancellationToken cancellation)
+    {
+        try
+        {
+            await Next(0)(cancellation);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellation.IsCancellationRequested)
+        {
+            logger.LogError(ex, "The turn for activity {Id} in {Conversation} failed; the conversation starts over.", turn.Activity.Id, conversation.Id);
+            turn.DiscardOutbox();
+            conversation.Dialogs = new();
+            turn.SendActivity(turn.IsEnglish
+                ? "Sorry, something went wrong on our side and it has been logged. Please send your message again, or type \"restart\"."
+                : "抱歉，系统处理您的消息时出现了问题，我们已记录下来。请您再发送一次，或输入“重新开始”。");
+        }
+
+        NextDelegate Next(int index) => index < _middleware.Count
+            ? ct => _middleware[index].OnTurn(turn, Next(index + 1), ct)
+            : ct => bot.OnTurn(turn, ct);
+    }
+
+    private static bool IsConflict(Exception ex) =>
+        ex is ConcurrencyException or DocumentAlreadyExistsException || ex.InnerException is { } inner && IsConflict(inner);
+}
