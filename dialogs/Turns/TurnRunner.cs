@@ -38,7 +38,7 @@ public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMidd
             var user = await userLoad ?? new UserProfile { Id = userKey };
             var userBefore = JsonSerializer.Serialize(user);
 
-            var turn = new TurnContext(inbound, clock);
+            var turn = new TurnContext(InboundText.ForBot(inbound), clock);
             turn.Set(conversation);
             turn.Set(user);
             await RunPipeline(turn, conversation, cancellation);

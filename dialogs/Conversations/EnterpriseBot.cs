@@ -1,0 +1,256 @@
+using System.Text.Json;
+using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Conversations.Submit;
+using Assistant.Dialogs.Conversations.Tickets;
+using Assistant.Dialogs.Desk.Tickets;
+using Assistant.Dialogs.Engine;
+using Assistant.Dialogs.State;
+using Assistant.Dialogs.Turns;
+using Assistant.Dialogs.Understanding;
+using Marten;
+
+namespace Assistant.Dialogs.Conversations;
+
+/// <summary>
+/// The enterprise side of the assistant: welcome, help and interruptions, then whatever the user asks for — a new
+/// request in their own words, progress of a ticket, their list of tickets, adding to, withdrawing or rating one.
+/// </summary>
+public sealed class EnterpriseBot : ActivityHandler
+{
+    public const int MaxMessageLength = 2000;
+
+    private readonly RequestUnderstander _understander;
+    private readonly TicketDesk _desk;
+    private readonly SubmitRequestDialog _submit;
+    private readonly DialogSet _dialogs;
+
+    public EnterpriseBot(RequestUnderstander understander, TicketDesk desk)
+    {
+        _understander = understander;
+        _desk = desk;
+        _submit = new SubmitRequestDialog(understander, desk);
+        _dialogs = new DialogSet()
+            .Add(_submit)
+            .Add(new TicketLookupDialog(desk))
+            .Add(new AddInformationDialog(desk))
+            .Add(new WithdrawDialog(desk))
+            .Add(new RateDialog(desk));
+    }
+
+    protected override Task OnMembersAdded(TurnContext turn, IReadOnlyList<ChannelAccount> members, CancellationToken cancellation)
+    {
+        if (members.Count > 0)
+        {
+            Welcome(turn);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    protected override Task OnEvent(TurnContext turn, CancellationToken cancellation)
+    {
+        // Web Chat pages that cannot rely on conversationUpdate send this event when they open.
+        if (turn.Activity.Name == "webchat/join")
+        {
+            Welcome(turn);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    protected override async Task OnMessage(TurnContext turn, CancellationToken cancellation)
+    {
+        var p = Phrases.For(turn.Locale);
+        var text = turn.Activity.Text ?? "";
+        var conversation = turn.Get<ConversationState>()!;
+        var dc = _dialogs.CreateContext(turn, conversation.Dialogs);
+        if (BadInput(turn, text, dc.ActiveDialog is not null, p))
+        {
+            return;
+        }
+
+        switch (Commands.Of(text))
+        {
+            case Command.Cancel:
+                var cancelled = await dc.CancelAll(cancellation);
+                SendMenu(turn, cancelled.Status == DialogTurnStatus.Cancelled ? p.Cancelled : p.NothingToCancel, p);
+                return;
+            case Command.Restart:
+                await dc.CancelAll(cancellation);
+                conversation.Welcomed = false;
+                Welcome(turn);
+                return;
+            case Command.Menu:
+                await dc.CancelAll(cancellation);
+                SendMenu(turn, p.WhatCanIDo, p);
+                return;
+            case Command.Help:
+                turn.SendActivity(p.Help);
+                if (dc.ActiveDialog is null)
+                {
+                    SendMenu(turn, p.WhatCanIDo, p);
+                }
+                else
+                {
+                    await dc.Reprompt(cancellation);
+                }
+
+                return;
+        }
+
+        var result = await dc.Continue(cancellation);
+        if (result.Status == DialogTurnStatus.Empty)
+        {
+            await Route(dc, text, p, cancellation);
+        }
+    }
+
+    /// <summary>A message with no dialog waiting: decide what the user wants.</summary>
+    private async Task Route(DialogContext dc, string text, Phrases p, CancellationToken cancellation)
+    {
+        var turn = dc.Turn;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            await CardAction(dc, p, cancellation);
+            return;
+        }
+
+        var said = UserText.Normalize(text);
+        if (said == UserText.Normalize(p.MenuSubmit) || said is "提交诉求" or "我要提交诉求" or "submitarequest")
+        {
+            await dc.Begin(SubmitRequestDialog.Name, _submit.Start(null, turn), cancellation);
+            return;
+        }
+
+        if (said == UserText.Normalize(p.MenuMine) || said is "我的诉求" or "myrequests")
+        {
+            await using var session = _desk.Store.QuerySession();
+            var mine = await LookUpTicket.SubmittedBy(session, EnterpriseUser.Of(turn.Activity), 10, cancellation);
+            turn.SendActivity(TicketViews.List(turn.Activity.CreateReply(), mine, _desk.Rules, p));
+            return;
+        }
+
+        var (number, _) = TicketViews.Find(text);
+        if (said == UserText.Normalize(p.MenuStatus) || said is "查询进度" or "checkprogress" || number is not null)
+        {
+            if (number is not null && await TicketCommand(dc, text, number, cancellation))
+            {
+                return;
+            }
+
+            await dc.Begin(TicketLookupDialog.Name, new LookupState { Text = number is null ? null : text }, cancellation);
+            return;
+        }
+
+        var understood = _understander.Understand(text);
+        if (!understood.HasNeed)
+        {
+            turn.SendActivity(p.Greeting);
+        }
+
+        await dc.Begin(SubmitRequestDialog.Name, _submit.Start(understood.HasNeed ? text : null, turn), cancellation);
+    }
+
+    /// <summary>"补充 YQ…", "撤回 YQ…", "评价 YQ…" on one's own ticket; false when it is a plain lookup.</summary>
+    private async Task<bool> TicketCommand(DialogContext dc, string text, string number, CancellationToken cancellation)
+    {
+        var said = UserText.Normalize(text);
+        var dialog = said.StartsWith("补充", StringComparison.Ordinal) || said.StartsWith("add", StringComparison.Ordinal) ? AddInformationDialog.Name
+            : said.StartsWith("撤回", StringComparison.Ordinal) || said.StartsWith("withdraw", StringComparison.Ordinal) ? WithdrawDialog.Name
+            : said.StartsWith("评价", StringComparison.Ordinal) || said.StartsWith("rate", StringComparison.Ordinal) ? RateDialog.Name
+            : null;
+        if (dialog is null)
+        {
+            return false;
+        }
+
+        await StartOnOwnTicket(dc, dialog, number, null, cancellation);
+        return true;
+    }
+
+    private async Task StartOnOwnTicket(DialogContext dc, string dialog, string number, Satisfaction? rating, CancellationToken cancellation)
+    {
+        var p = Phrases.For(dc.Turn.Locale);
+        await using var session = _desk.Store.QuerySession();
+        var (ticket, owner) = await FindTicket.For(session, number, null, EnterpriseUser.Of(dc.Turn.Activity), cancellation);
+        if (ticket is null || !owner)
+        {
+            dc.Turn.SendActivity(p.English
+                ? $"I cannot find request {number} among the requests submitted from this account."
+                : $"在您通过本账号提交的诉求中没有找到 {number}，请核对编号。");
+            return;
+        }
+
+        await dc.Begin(dialog, new TicketAction { TicketId = ticket.Id, Number = ticket.Number, Rating = rating }, cancellation);
+    }
+
+    /// <summary>A card button pressed outside any dialog: the rating buttons of an outcome report, or an expired card.</summary>
+    private async Task CardAction(DialogContext dc, Phrases p, CancellationToken cancellation)
+    {
+        var value = dc.Turn.Activity.Value;
+        if (value is { ValueKind: JsonValueKind.Object } v
+            && v.TryGetProperty("action", out var action) && action.ValueEquals("rate")
+            && v.TryGetProperty("ticket", out var number) && number.GetString() is { Length: > 0 } ticketNumber)
+        {
+            Satisfaction? rating = v.TryGetProperty("rating", out var r) && Enum.TryParse<Satisfaction>(r.GetString(), ignoreCase: true, out var parsed) ? parsed : null;
+            await StartOnOwnTicket(dc, RateDialog.Name, ticketNumber, rating, cancellation);
+            return;
+        }
+
+        SendMenu(dc.Turn, p.UnknownCard, p);
+    }
+
+    private static bool BadInput(TurnContext turn, string text, bool dialogActive, Phrases p)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (turn.Activity.Value is null && turn.Activity.Attachments is not { Count: > 0 })
+            {
+                turn.SendActivity(p.EmptyMessage);
+                return true;
+            }
+
+            if (turn.Activity.Value is null)
+            {
+                turn.SendActivity(p.English ? "Thank you. Attachments are not supported here yet; please describe it in words." : "收到附件，谢谢。目前聊天中暂不能处理附件，请用文字说明，承办部门联系您时可再提供材料。");
+                return true;
+            }
+
+            return false;
+        }
+
+        if (text.Length > MaxMessageLength)
+        {
+            turn.SendActivity(p.TooLong(text.Length, MaxMessageLength));
+            return true;
+        }
+
+        if (!text.Any(char.IsLetterOrDigit))
+        {
+            turn.SendActivity(p.OnlySymbols);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static void Welcome(TurnContext turn)
+    {
+        var conversation = turn.Get<ConversationState>()!;
+        if (conversation.Welcomed)
+        {
+            return;
+        }
+
+        conversation.Welcomed = true;
+        var p = Phrases.For(turn.Locale);
+        turn.SendActivity(p.Welcome);
+        SendMenu(turn, p.WhatCanIDo, p);
+    }
+
+    private static void SendMenu(TurnContext turn, string text, Phrases p) =>
+        turn.SendActivity(turn.Activity.CreateReply(text) with
+        {
+            SuggestedActions = new SuggestedActions { Actions = p.Menu.Select(m => Activities.CardAction.ImBack(m)).ToList() },
+        });
+}
