@@ -1,5 +1,7 @@
 using Assistant.Bot.Database;
 using Assistant.Bot.Health;
+using Assistant.Bot.Understand;
+using Assistant.Dialogs.Conversations;
 using Assistant.Dialogs.Desk;
 
 namespace Assistant.Bot;
@@ -11,9 +13,15 @@ public sealed class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (UnderstandVerb.Matches(args))
+        {
+            return await UnderstandVerb.Run(args, Console.In, Console.Out);
+        }
+
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddDesk();
         builder.Services.AddAssistantDatabase();
+        builder.Services.AddConversations();
         builder.Services.AddAssistantHealthChecks();
 
         var app = builder.Build();
