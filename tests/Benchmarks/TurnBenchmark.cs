@@ -32,7 +32,11 @@ public static class TurnBenchmark
         await using var postgres = await EmbeddedPostgres.Start(new EmbeddedPostgresSettings(root, Database: "bench"), NullLogger.Instance, CancellationToken.None);
         try
         {
-            await using var store = DocumentStore.For(o => o.Connection(postgres.ConnectionString).ConfigureAssistant("bench"));
+            await using var store = DocumentStore.For(o =>
+            {
+                o.Connection(postgres.ConnectionString);
+                o.ConfigureAssistant("bench");
+            });
             await store.Storage.Database.ApplyAllConfiguredChangesToDatabaseAsync();
             var rules = Rules();
             var desk = new TicketDesk(store, rules, TimeProvider.System);
