@@ -1,0 +1,31 @@
+namespace Assistant.Dialogs.Understanding.Lexicon;
+
+/// <summary>
+/// 其他: neighbours, roads and traffic, outages, security, environment, legal disputes, trademarks, 经营异常,
+/// unkept 招商 promises, meetings and events, complaints about the service, general consultation.
+/// </summary>
+internal static class OtherCues
+{
+    public const string Table = """
+        7: 停电 断电 停水 断水 停气 断气 断网 突然停电 计划外停电 跳闸 网络中断 信号差 没信号 信号不好 没有信号 网速慢
+        6: 红绿灯 信号灯 公交 公交线路 公交站 通勤车 停车场 停车位 停车难 罚单 限行 交警 城管 路灯 修路 道路 交通 拥堵 堵车
+        6: 治安 盗窃 被盗 被偷 偷东西 小偷 巡逻 派出所 报警 打架 环境卫生 垃圾 噪音 异味 扰民 油烟 粉尘 邻居 漏水 物业
+        6: 合同纠纷 经济纠纷 纠纷 法律顾问 法律援助 律师 起诉 诉讼 官司 法院 仲裁 讨债 追讨 欠款 拖欠货款 欠货款 商标 商标侵权
+        6: 经营异常 经营异常名录 异常名录 信用修复 失信 招商承诺 承诺不兑现 不认账 不认了 招商协议 招商部门 招商时 投资协议
+        6: 工伤纠纷 家属闹 闹事 上访 没人回复 没人管 管不管 不作为 踢皮球 推诿 服务态度 上次反映 反映的问题 多次反映 整体情况
+        5: 工伤 侵权 假冒 冒用 诈骗 拜访 座谈 座谈会 论坛 讲座 营商环境 宽带 快递 安全隐患 防汛 积水 绿化 违建 拆违 路口 路面
+        4: 见面 法律 通行 大货车 污染 信号
+        3: 闹 货款 投诉 活动 网络 楼上 楼下 货车 招商
+        2: 承诺 答应 车辆
+        1.5: 隔壁
+        1: 情况 介绍
+        0.5: 领导
+        6~ (家属|家里人|家人|亲属).{0,8}(闹|堵|围|吵|索赔|要钱|讨说法)
+        6~ 路.{0,4}(挖|堵|封|坏|坑|断|烂|不通)
+        6~ (约|见|拜访|拜会).{0,4}(领导|书记|区长|市长)
+        5~ (讲讲|介绍介绍|介绍一下|了解一下).{0,6}(情况|环境|这边)
+        5~ (答应|承诺).{0,20}(不认|不兑现|没兑现|反悔|不算|不执行)
+        6: outage blackout power_cut lawsuit lawyer legal dispute trademark traffic road parking police theft noise
+        4: meeting visit complaint neighbor neighbour
+        """;
+}
