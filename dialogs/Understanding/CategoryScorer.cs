@@ -19,7 +19,12 @@ internal sealed class CategoryScorer
         foreach (var hit in _matcher.Match(normalized))
         {
             var factor = Max(factors.AsSpan(hit.Start, hit.Length));
-            var weight = hit.Cue.Weight * factor * (seen.Add(hit.Cue.Text) ? 1.0 : Repeated);
+            var weight = hit.Weight * factor * (seen.Add(hit.Cue.Text) ? 1.0 : Repeated);
+            if (weight <= 0)
+            {
+                continue;
+            }
+
             totals[hit.Cue.Category] += weight;
             evidence.Add(new Evidence(hit.Cue.Category, Describe(original, normalized, hit), Math.Round(weight, 2)));
         }

@@ -3,9 +3,12 @@ using Assistant.Dialogs.Understanding.Lexicon;
 namespace Assistant.Dialogs.Understanding;
 
 /// <summary>One occurrence of a cue in the normalised text.</summary>
-internal sealed record CueHit(Cue Cue, int Start, int Length)
+/// <param name="Overlap">Weight of same-category words inside a pattern hit, already counted on their own.</param>
+internal sealed record CueHit(Cue Cue, int Start, int Length, double Overlap = 0)
 {
     public int End => Start + Length;
+
+    public double Weight => Math.Max(0, Cue.Weight - Overlap);
 }
 
 /// <summary>
@@ -16,6 +19,16 @@ internal sealed class CueMatcher
 {
     /// <summary>A pattern loses to a compound word of another category at least this long inside it.</summary>
     private const int CompoundLength = 4;
+
+    /// <summary>
+    /// A compound of another category takes a pattern's anchor ("研发…补贴" starting inside "研发费用加计扣除") or a good
+    /// part of it ("跟职业技术学院合作"); a long pattern that merely passes over a compound keeps its meaning.
+    /// </summary>
+    private static bool IsInside(CueHit compound, CueHit pattern) =>
+        compound.Length >= CompoundLength
+        && (compound.Start <= pattern.Start && pattern.Start < compound.End
+            || compound.Start < pattern.End && pattern.End <= compound.End
+            || compound.Length * 3 >= pattern.Length);
 
     private readonly Dictionary<string, List<Cue>> _words;
     private readonly Cue[] _patterns;
@@ -58,14 +71,17 @@ internal sealed class CueMatcher
             }
         }
 
+        var words = hits.ToList();
         foreach (var cue in _patterns)
         {
             foreach (System.Text.RegularExpressions.Match m in cue.Pattern!.Matches(normalized))
             {
                 var hit = new CueHit(cue, m.Index, m.Length);
-                if (m.Length > 0 && !Overlaps(owner, hit, o => o.Length >= CompoundLength && o.Cue.Category != cue.Category))
+                if (m.Length > 0 && !Overlaps(owner, hit, o => o.Cue.Category != cue.Category && IsInside(o, hit)))
                 {
-                    hits.Add(hit);
+                    // A pattern around a word of its own category says the same thing once more: count the difference.
+                    var overlap = words.Where(w => w.Cue.Category == cue.Category && w.Start < hit.End && hit.Start < w.End).Sum(w => w.Cue.Weight);
+                    hits.Add(hit with { Overlap = overlap });
                 }
             }
         }

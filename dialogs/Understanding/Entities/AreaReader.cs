@@ -26,6 +26,11 @@ internal static partial class AreaReader
                 continue;
             }
 
+            if (text.NextNonSpace(number.End + unit.Length) is '多' or '余')
+            {
+                continue;
+            }
+
             var value = number.Value * (unit.Groups["wan"].Success ? 10_000m : 1m);
             var before = text.Before(number.Start, 16);
             var score = 1 + (Sought().IsMatch(before + "|" + after[unit.Length..]) ? 2 : 0) - (Background().IsMatch(before) ? 3 : 0);
@@ -41,7 +46,7 @@ internal static partial class AreaReader
         return (Mentions.Pick(text, mu), Mentions.Pick(text, sqm));
     }
 
-    [GeneratedRegex(@"^\s*(?<wan>万)?\s*((?<mu>亩)(?!均)|(平方米|平米|平方(?!公里|千米)|平(?![台安时均衡稳常价板面方])|㎡|m²|m2|sqm|square\s+met))")]
+    [GeneratedRegex(@"^\s*(?<wan>万)?\s*((?<mu>亩|mu\b)(?!均)|(平方米|平米|平方(?!公里|千米)|平(?![台安时均衡稳常价板面方])|㎡|m²|m2|sqm|square\s+met))")]
     private static partial Regex Unit();
 
     [GeneratedRegex("需|要|想|申请|拿|租|买|缺|扩|新增|增加|用地|空着|闲置|这块|那块|一块|大概|左右|约|建|面积|改造|分割|转让|出让|验收|装修|need|about|around")]

@@ -31,7 +31,7 @@ internal static class NumberReader
     {
         var model = english ? English.Value : Chinese.Value;
         var mentions = new List<NumberMention>();
-        foreach (var result in model.Parse(normalized))
+        foreach (var result in model.Parse(english ? normalized : MaskLettersBesideDigits(normalized)))
         {
             if (result.TypeName != "number" || result.Resolution is null
                 || !result.Resolution.TryGetValue("value", out var raw)
@@ -41,9 +41,39 @@ internal static class NumberReader
             }
 
             var text = normalized.Substring(result.Start, result.End - result.Start + 1).TrimEnd();
-            mentions.Add(new NumberMention(result.Start, result.Start + text.Length, value, text));
+            var end = result.Start + text.Length;
+            if (IsWanYi(text, normalized, end))
+            {
+                // "80万一直不还": 万一 is "in case", not eighty thousand and one.
+                text = text[..^1];
+                end--;
+                value = Read(text, english) is [var first, ..] ? first.Value : value;
+            }
+
+            mentions.Add(new NumberMention(result.Start, end, value, text));
         }
 
         return mentions;
     }
+
+    /// <summary>
+    /// The Chinese model gives up on the whole text when a digit meets a Latin letter ("20B", a credit code's
+    /// "MA20BQ"), so such letters are hidden from it; offsets stay the same.
+    /// </summary>
+    private static string MaskLettersBesideDigits(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsAsciiLetter(text[i]) && (i > 0 && char.IsAsciiDigit(text[i - 1]) || i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))
+            {
+                chars[i] = ' ';
+            }
+        }
+
+        return new string(chars);
+    }
+
+    private static bool IsWanYi(string text, string normalized, int end) =>
+        text.Length > 2 && text[^2] == '万' && text[^1] == '一' && end < normalized.Length && TextNormalizer.IsCjk(normalized[end]);
 }

@@ -35,6 +35,18 @@ internal sealed class RequestText
         return Normalized[start..position];
     }
 
+    /// <summary>Like <see cref="Before"/>, but across commas up to the start of the sentence.</summary>
+    public string SentenceBefore(int position, int max)
+    {
+        var start = position;
+        while (start > 0 && position - start < max && !IsSentenceEnd(Normalized[start - 1]))
+        {
+            start--;
+        }
+
+        return Normalized[start..position];
+    }
+
     /// <summary>The normalised text of the clause after <paramref name="position"/>, at most <paramref name="max"/> characters.</summary>
     public string After(int position, int max)
     {
@@ -59,6 +71,8 @@ internal sealed class RequestText
     }
 
     public string Between(int start, int end) => start < end ? Normalized[start..end] : "";
+
+    private static bool IsSentenceEnd(char c) => c is '。' or '!' or '?' or ';' or '\n';
 
     private static bool IsClauseEnd(char c) => c is '，' or ',' or '。' or '！' or '!' or '？' or '?' or '；' or ';' or '\n';
 }
