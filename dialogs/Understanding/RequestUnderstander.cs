@@ -29,6 +29,16 @@ public sealed class RequestUnderstander
     }
 
     /// <summary>
+    /// A whole dialog: the category of everything the user wrote (a progress question late in the dialog does not
+    /// outweigh the need stated earlier), and the slots after merging the turns in order.
+    /// </summary>
+    public Understanding Understand(IReadOnlyList<string> turns)
+    {
+        var entities = turns.Aggregate(RequestEntities.None, Merge);
+        return Understand(string.Join('\n', turns)) with { Entities = entities };
+    }
+
+    /// <summary>
     /// The slots after one more message of a dialog: later values replace earlier ones, a stated total replaces the
     /// headcount, an addition ("再加一个硕士") adds to it, and new slots join the known ones.
     /// </summary>
