@@ -16,7 +16,7 @@ internal static partial class CompanyReader
             var start = m.Index + Lead().Match(m.Value).Length;
             var end = m.Index + m.Length;
             var name = text.Normalized[start..end];
-            if (end - start < 6 || NotOwn().IsMatch(name) || Counterparty().IsMatch(text.Before(start, 8))
+            if (end - start < 6 || NotOwn().IsMatch(name) || Counterparty().IsMatch(text.Before(start, 8)) || CounterpartyLead().IsMatch(name)
                 || name.EndsWith('厂') && (Generic().IsMatch(name) || !OwnMarker().IsMatch(text.Before(start, 8))))
             {
                 continue;
@@ -74,6 +74,9 @@ internal static partial class CompanyReader
 
     [GeneratedRegex(@"(对方|客户|供应商|给|和|与|跟|向|同|被|委托|合作方|甲方|乙方|受让方为|转让给|收购|起诉|欠)\s*$")]
     private static partial Regex Counterparty();
+
+    [GeneratedRegex("^(对方|客户|供应商|合作方|甲方|乙方|债务人|被告|原告|跟|和|与|给|向|被|欠|帮)")]
+    private static partial Regex CounterpartyLead();
 
     [GeneratedRegex(@"(我公司|我们是|我司|本公司|公司叫|公司名|公司|叫|名称)\s*[:：(（]?\s*$")]
     private static partial Regex OwnMarker();
