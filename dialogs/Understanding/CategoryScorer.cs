@@ -1,0 +1,57 @@
+using Assistant.Dialogs.Understanding.Lexicon;
+
+namespace Assistant.Dialogs.Understanding;
+
+/// <summary>Sums the cues of each category, weighted by where they stand, and keeps the evidence.</summary>
+internal sealed class CategoryScorer
+{
+    /// <summary>A cue said again adds only a little: repetition is not a second need.</summary>
+    private const double Repeated = 0.3;
+
+    private readonly CueMatcher _matcher = new(CueLexicon.All);
+
+    public (IReadOnlyList<CategoryScore> Scores, IReadOnlyList<Evidence> Evidence) Score(string original, string normalized)
+    {
+        var factors = Emphasis.Weigh(normalized);
+        var totals = Categories.All.ToDictionary(c => c, _ => 0.0);
+        var seen = new HashSet<string>();
+        var evidence = new List<Evidence>();
+        foreach (var hit in _matcher.Match(normalized))
+        {
+            var factor = Max(factors.AsSpan(hit.Start, hit.Length));
+            var weight = hit.Weight * factor * (seen.Add(hit.Cue.Text) ? 1.0 : Repeated);
+            if (weight <= 0)
+            {
+                continue;
+            }
+
+            totals[hit.Cue.Category] += weight;
+            evidence.Add(new Evidence(hit.Cue.Category, Describe(original, normalized, hit), Math.Round(weight, 2)));
+        }
+
+        var scores = totals.Where(t => t.Value > 0)
+            .OrderByDescending(t => t.Value)
+            .Select(t => new CategoryScore(t.Key, Math.Round(t.Value, 2)))
+            .ToList();
+        return (scores, evidence.OrderByDescending(e => e.Weight).ToList());
+    }
+
+    private static double Max(ReadOnlySpan<double> values)
+    {
+        var max = 0.0;
+        foreach (var v in values)
+        {
+            max = Math.Max(max, v);
+        }
+
+        return max;
+    }
+
+    /// <summary>What the user typed, and the word it was read as when a typo was mended.</summary>
+    private static string Describe(string original, string normalized, CueHit hit)
+    {
+        var typed = original.Substring(hit.Start, hit.Length);
+        var read = normalized.Substring(hit.Start, hit.Length);
+        return string.Equals(typed, read, StringComparison.OrdinalIgnoreCase) ? typed : $"{typed}（{read}）";
+    }
+}

@@ -1,0 +1,78 @@
+namespace Assistant.Dialogs.Understanding.Entities;
+
+/// <summary>A message as typed and in its normalised form (same length), with its numbers and clause bounds.</summary>
+internal sealed class RequestText
+{
+    private readonly Lazy<IReadOnlyList<NumberMention>> _numbers;
+
+    public RequestText(string original, bool english)
+    {
+        Original = original;
+        Normalized = TextNormalizer.Normalize(original);
+        English = english;
+        _numbers = new(() => NumberReader.Read(Normalized, English));
+    }
+
+    public string Original { get; }
+
+    public string Normalized { get; }
+
+    public bool English { get; }
+
+    public IReadOnlyList<NumberMention> Numbers => _numbers.Value;
+
+    public string Verbatim(int start, int end) => Original[start..end];
+
+    /// <summary>The normalised text of the clause before <paramref name="position"/>, at most <paramref name="max"/> characters.</summary>
+    public string Before(int position, int max)
+    {
+        var start = position;
+        while (start > 0 && position - start < max && !IsClauseEnd(Normalized[start - 1]))
+        {
+            start--;
+        }
+
+        return Normalized[start..position];
+    }
+
+    /// <summary>Like <see cref="Before"/>, but across commas up to the start of the sentence.</summary>
+    public string SentenceBefore(int position, int max)
+    {
+        var start = position;
+        while (start > 0 && position - start < max && !IsSentenceEnd(Normalized[start - 1]))
+        {
+            start--;
+        }
+
+        return Normalized[start..position];
+    }
+
+    /// <summary>The normalised text of the clause after <paramref name="position"/>, at most <paramref name="max"/> characters.</summary>
+    public string After(int position, int max)
+    {
+        var end = position;
+        while (end < Normalized.Length && end - position < max && !IsClauseEnd(Normalized[end]))
+        {
+            end++;
+        }
+
+        return Normalized[position..end];
+    }
+
+    /// <summary>The next character that is not a space, or '\0'.</summary>
+    public char NextNonSpace(int position)
+    {
+        while (position < Normalized.Length && Normalized[position] == ' ')
+        {
+            position++;
+        }
+
+        return position < Normalized.Length ? Normalized[position] : '\0';
+    }
+
+    public string Between(int start, int end) => start < end ? Normalized[start..end] : "";
+
+    private static bool IsSentenceEnd(char c) => c is '。' or '!' or '?' or ';' or '\n';
+
+    private static bool IsClauseEnd(char c) => c is '，' or ',' or '。' or '！' or '!' or '？' or '?' or '；' or ';' or '\n';
+}

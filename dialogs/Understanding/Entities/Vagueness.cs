@@ -1,0 +1,22 @@
+namespace Assistant.Dialogs.Understanding.Entities;
+
+/// <summary>Indefinite quantities ("几十万", "两百多万", "二十多个", "20余辆", "一百来万", "好几万") are not slot values.</summary>
+internal static class Vagueness
+{
+    public static bool IsVague(RequestText text, NumberMention number)
+    {
+        if (number.Text.AsSpan().IndexOfAny("多几余来") >= 0)
+        {
+            return true;
+        }
+
+        var before = number.Start > 0 ? text.Normalized[number.Start - 1] : '\0';
+        if (before is '几' or '数' or '好' || (before == '上' && number.Text.Length > 0 && number.Text[0] is '百' or '千' or '万'))
+        {
+            return true;
+        }
+
+        var next = text.NextNonSpace(number.End);
+        return next is '多' or '余' or '几' || (next == '来' && !number.Text.EndsWith('万') && !number.Text.EndsWith('亿'));
+    }
+}

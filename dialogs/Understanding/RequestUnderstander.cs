@@ -1,0 +1,70 @@
+using Assistant.Dialogs.Understanding.Entities;
+
+namespace Assistant.Dialogs.Understanding;
+
+/// <summary>
+/// Reads an enterprise's request: its category with the cues that decided it, and the slots it states.
+/// Thread-safe and meant to be built once; construction loads the number models so the first message is not slow.
+/// </summary>
+public sealed class RequestUnderstander
+{
+    private readonly CategoryScorer _scorer = new();
+
+    public RequestUnderstander() => NumberReader.Warm();
+
+    public Understanding Understand(string text)
+    {
+        text ??= "";
+        var language = Language.Detect(text);
+        var request = new RequestText(text, language == Language.English);
+        var (scores, evidence) = _scorer.Score(text, request.Normalized);
+        var entities = EntityReader.Read(request).Entities;
+        if (!NeedDetector.HasNeed(request.Normalized, scores))
+        {
+            return new Understanding(Categories.Other, 0, [], scores, evidence, entities, language, HasNeed: false);
+        }
+
+        var (category, confidence, clarify) = CategoryDecision.Decide(scores);
+        return new Understanding(category, confidence, clarify, scores, evidence, entities, language, HasNeed: true);
+    }
+
+    /// <summary>
+    /// A whole dialog: the category of everything the user wrote (a progress question late in the dialog does not
+    /// outweigh the need stated earlier), and the slots after merging the turns in order.
+    /// </summary>
+    public Understanding Understand(IReadOnlyList<string> turns)
+    {
+        var entities = turns.Aggregate(RequestEntities.None, Merge);
+        return Understand(string.Join('\n', turns)) with { Entities = entities };
+    }
+
+    /// <summary>
+    /// The slots after one more message of a dialog: later values replace earlier ones, a stated total replaces the
+    /// headcount, an addition ("再加一个硕士") adds to it, and new slots join the known ones.
+    /// </summary>
+    public RequestEntities Merge(RequestEntities current, string utterance)
+    {
+        var language = Language.Detect(utterance ?? "");
+        var said = EntityReader.Read(new RequestText(utterance ?? "", language == Language.English));
+        var next = said.Entities;
+        return current with
+        {
+            AmountCny = next.AmountCny ?? current.AmountCny,
+            AreaMu = next.AreaMu ?? current.AreaMu,
+            AreaSqm = next.AreaSqm ?? current.AreaSqm,
+            Headcount = Headcount(current.Headcount, said.Headcount),
+            Deadline = next.Deadline ?? current.Deadline,
+            Phone = next.Phone ?? current.Phone,
+            Company = next.Company ?? current.Company,
+            CreditCode = next.CreditCode ?? current.CreditCode,
+            CreditCodeValid = next.CreditCode is null ? current.CreditCodeValid : next.CreditCodeValid,
+        };
+    }
+
+    private static int? Headcount(int? known, HeadcountMention? said) => said switch
+    {
+        null => known,
+        { IsAddition: true, IsTotal: false } when known is { } k => k + said.Count,
+        _ => said.Count,
+    };
+}

@@ -1,0 +1,57 @@
+using System.Text;
+
+namespace Assistant.Dialogs.Understanding;
+
+/// <summary>
+/// One canonical form for matching: half-width, simplified, lower-case ASCII, common typos mended.
+/// Every step keeps the length, so an offset in the normalised text is an offset in what the user typed
+/// and verbatim slots can be cut from the original.
+/// </summary>
+internal static class TextNormalizer
+{
+    public static string Normalize(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = Fold(chars[i]);
+        }
+
+        return Typos.Mend(new string(chars));
+    }
+
+    /// <summary>Full-width forms to ASCII, ideographic space to space, traditional to simplified, ASCII lower-case.</summary>
+    public static char Fold(char c)
+    {
+        if (c is >= '\uFF01' and <= '\uFF5E')
+        {
+            c = (char)(c - 0xFEE0);
+        }
+        else if (c is '\u3000' or '\u00A0')
+        {
+            c = ' ';
+        }
+        else if (Traditional.Map.TryGetValue(c, out var simple))
+        {
+            c = simple;
+        }
+
+        return c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+    }
+
+    public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
+
+    public static bool IsAsciiLetterOrDigit(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';
+
+    /// <summary>Half-width only (no typo mending), for digits and codes people type in full-width.</summary>
+    public static string HalfWidth(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c == '\u3000' ? ' ' : c);
+        }
+
+        return builder.ToString();
+    }
+}

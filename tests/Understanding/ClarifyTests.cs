@@ -1,0 +1,52 @@
+namespace Assistant.Tests.Understanding;
+
+/// <summary>When two desks are close the bot asks with buttons; when one is clear it does not ask.</summary>
+public sealed class ClarifyTests
+{
+    [Theory]
+    [InlineData("有人吗")]
+    [InlineData("你好，想咨询个事")]
+    [InlineData("您好")]
+    [InlineData("")]
+    public void A_greeting_states_no_need_and_asks_nothing_specific(string text)
+    {
+        var result = Shared.Understander.Understand(text);
+
+        Assert.False(result.HasNeed);
+        Assert.Equal("other", result.Category);
+        Assert.Empty(result.Clarify);
+    }
+
+    [Fact]
+    public void A_clear_request_is_confident_with_no_question()
+    {
+        var result = Shared.Understander.Understand("我们想申请一笔500万的流动资金贷款，银行那边能不能帮忙协调");
+
+        Assert.Equal("financing", result.Category);
+        Assert.True(result.HasNeed);
+        Assert.Empty(result.Clarify);
+        Assert.True(result.Confidence > 0.7);
+        Assert.Equal("financing", result.Scores[0].Category);
+    }
+
+    [Theory]
+    [InlineData("新车间要不要做能评？我们设备耗能挺大，指标怕是不够", "approval", "energy")]
+    [InlineData("出口受影响很大，有没有政策支持", "market", "policy")]
+    public void Two_close_desks_are_offered_as_a_question(string text, string one, string other)
+    {
+        var result = Shared.Understander.Understand(text);
+
+        Assert.Contains(one, result.Clarify);
+        Assert.Contains(other, result.Clarify);
+        Assert.Contains(result.Category, result.Clarify);
+    }
+
+    [Fact]
+    public void Scores_are_best_first_and_confidence_stays_between_zero_and_one()
+    {
+        var result = Shared.Understander.Understand("厂房不够用，还想招一百个工人，另外电力也要增容");
+
+        Assert.Equal(result.Scores.OrderByDescending(s => s.Score).Select(s => s.Category), result.Scores.Select(s => s.Category));
+        Assert.InRange(result.Confidence, 0, 1);
+    }
+}
