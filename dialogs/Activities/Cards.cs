@@ -21,7 +21,7 @@ public static class Cards
         card["type"] = "AdaptiveCard";
         card["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json";
         card["version"] = AdaptiveVersion;
-        return new Attachment { ContentType = AdaptiveContentType, Content = JsonSerializer.SerializeToElement(card) };
+        return new Attachment { ContentType = AdaptiveContentType, Content = JsonSerializer.SerializeToElement(card, ActivityJson.Options) };
     }
 
     public static JsonObject TextBlock(string text, string? weight = null, string? size = null, bool wrap = true)

@@ -22,14 +22,14 @@ public sealed class BadInputTests(PostgresServer server) : ConversationContext(s
         var declined = await chat.Says(new string('贷', 2001));
 
         Assert.Equal("您的消息较长（2001字），请精简到2000字以内，或分几条发送。", declined.Text());
-        Assert.StartsWith("请提供贵企业的统一社会信用代码", (await chat.Says("江阴华澄机电有限公司")).Text(), StringComparison.Ordinal);
+        Assert.StartsWith("资金主要用于什么？", (await chat.Says("300万")).Text(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Markup_is_stripped_before_anything_reads_it()
     {
         var chat = NewChat();
-        await Script(chat, "<script>alert('x')</script>招20个普工<b>急</b>", "泰州宏力重工有限公司", "跳过", "张伟", "13606182453", "普工", "下个月", "确认提交");
+        await Script(chat, "<script>alert('x')</script>招20个普工<b>急</b>", "普工", "下个月", "泰州宏力重工有限公司", "跳过", "张伟", "13606182453", "确认提交");
 
         var ticket = Assert.Single(await Tickets());
         Assert.DoesNotContain("<", ticket.Text, StringComparison.Ordinal);
@@ -55,6 +55,6 @@ public sealed class BadInputTests(PostgresServer server) : ConversationContext(s
 
         var replies = await chat.Submits(new { action = "rate", ticket = "YQ2026-999999" });
 
-        Assert.Contains("请问贵企业的全称是？", replies.Text(), StringComparison.Ordinal);
+        Assert.Contains("大约需要多少资金？", replies.Text(), StringComparison.Ordinal);
     }
 }

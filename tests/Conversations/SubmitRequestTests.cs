@@ -12,15 +12,14 @@ public sealed class SubmitRequestTests(PostgresServer server) : ConversationCont
         var chat = NewChat();
 
         var first = await chat.Says("我们厂房太挤了，想在园区再找二十亩工业用地，年底前能落实吗？");
-        Assert.Contains("好的，您的诉求属于“用地”类，将由自然资源和规划局承办。", first.Text(), StringComparison.Ordinal);
-        Assert.Contains("请问贵企业的全称是？", first.Text(), StringComparison.Ordinal);
-        Assert.Contains("统一社会信用代码", (await chat.Says("常州宏晟纺织有限公司")).Text(), StringComparison.Ordinal);
+        Assert.Equal(["好的，您的诉求属于“用地”类，将由自然资源和规划局承办。", "希望的位置或所在园区是？"], first.Select(r => r.Text));
+        Assert.StartsWith("用地或厂房准备做什么用？", (await chat.Says("新材料产业园")).Text(), StringComparison.Ordinal);
+        Assert.Equal("请问贵企业的全称是？", (await chat.Says("跳过")).Text());
+        Assert.StartsWith("请提供贵企业的统一社会信用代码", (await chat.Says("常州宏晟纺织有限公司")).Text(), StringComparison.Ordinal);
         Assert.Equal("请问怎么称呼您？", (await chat.Says("91320411MA1W5XYX3X")).Text());
         Assert.StartsWith("请留下联系电话", (await chat.Says("刘洋")).Text(), StringComparison.Ordinal);
-        Assert.Equal("希望的位置或所在园区是？", (await chat.Says("138 0615 2947")).Text());
-        Assert.StartsWith("用地或厂房准备做什么用？", (await chat.Says("新材料产业园")).Text(), StringComparison.Ordinal);
 
-        var summary = (await chat.Says("跳过")).Text();
+        var summary = (await chat.Says("138 0615 2947")).Text();
         Assert.Contains("企业名称：常州宏晟纺织有限公司", summary, StringComparison.Ordinal);
         Assert.Contains("用地面积：20亩", summary, StringComparison.Ordinal);
         Assert.Contains("联系电话：138 0615 2947", summary, StringComparison.Ordinal);
@@ -42,8 +41,7 @@ public sealed class SubmitRequestTests(PostgresServer server) : ConversationCont
     public async Task A_wrong_credit_code_is_explained_politely_and_asked_again()
     {
         var chat = NewChat();
-        await chat.Says("想申请贷款贴息，需要300万");
-        await chat.Says("常州智联新能源科技有限公司");
+        await Script(chat, "想申请贷款贴息，需要300万", "跳过", "跳过", "常州智联新能源科技有限公司");
 
         var replies = await chat.Says("913204116803355831");
 
@@ -53,23 +51,28 @@ public sealed class SubmitRequestTests(PostgresServer server) : ConversationCont
     }
 
     [Fact]
-    public async Task Details_given_in_passing_are_kept_and_never_asked_again()
+    public async Task Details_given_in_passing_are_acknowledged_kept_and_never_asked_again()
     {
         var chat = NewChat();
         await chat.Says("银行抽贷了，急需周转资金");
-        await chat.Says("我们是无锡恒达精密机械有限公司，我姓刘，电话13914726385");
 
-        var draft = (await Draft(chat))!;
-        Assert.Equal(("无锡恒达精密机械有限公司", "刘", "13914726385"), (draft.Entities.Company, draft.ContactName, draft.Entities.Phone));
-        var next = await chat.Says("跳过");
-        Assert.StartsWith("大约需要多少资金？", next.Text(), StringComparison.Ordinal);
+        var replies = (await chat.Says("我们是无锡恒达精密机械有限公司，我姓刘，电话13914726385")).Text();
+
+        Assert.Contains("已记录：企业名称 无锡恒达精密机械有限公司；联系人 刘；联系电话 13914726385。", replies, StringComparison.Ordinal);
+        Assert.Contains("好的，这些情况已记下。另外还需要请您告诉我：大约需要多少资金？", replies, StringComparison.Ordinal);
+        Assert.Contains("已更新：资金需求 300万元。", (await Script(chat, "大概要500万吧", "算了，改成300万")), StringComparison.Ordinal);
+        var summary = await Script(chat, "跳过", "跳过", "跳过");
+        Assert.Contains("请核对您的诉求信息", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("请问贵企业的全称是？", summary, StringComparison.Ordinal);
     }
+
+    private static readonly string[] LoanToSummary = ["需要流动资金贷款500万，月底前", "采购原材料", "江阴华澄机电有限公司", "跳过", "周工", "13961673820"];
 
     [Fact]
     public async Task A_correction_at_the_summary_is_taken_in_and_the_summary_shown_again()
     {
         var chat = NewChat();
-        await Script(chat, "需要流动资金贷款500万，月底前", "江阴华澄机电有限公司", "跳过", "周工", "13961673820", "采购原材料");
+        Assert.Contains("请核对您的诉求信息", await Script(chat, LoanToSummary), StringComparison.Ordinal);
 
         var again = (await chat.Says("算了，改成300万")).Text();
 
@@ -82,31 +85,33 @@ public sealed class SubmitRequestTests(PostgresServer server) : ConversationCont
     public async Task Any_field_can_be_changed_from_the_summary()
     {
         var chat = NewChat();
-        await Script(chat, "需要流动资金贷款500万，月底前", "江阴华澄机电有限公司", "跳过", "周工", "13961673820", "采购原材料");
+        await Script(chat, LoanToSummary);
 
         Assert.Contains("请问要修改哪一项？", (await chat.Says("修改")).Text(), StringComparison.Ordinal);
         Assert.Contains("当前为：13961673820", (await chat.Says("联系电话")).Text(), StringComparison.Ordinal);
         Assert.Contains("联系电话：0510-85213376", (await chat.Says("0510-85213376")).Text(), StringComparison.Ordinal);
     }
 
+    private static readonly string[] HiringToSummary = ["招20个普工", "普工", "下个月", "泰州宏力重工有限公司", "跳过", "张伟", "13606182453"];
+
     [Fact]
     public async Task Next_time_the_same_user_is_offered_the_details_left_before()
     {
         var chat = NewChat();
-        await Script(chat, "招20个普工", "泰州宏力重工有限公司", "跳过", "张伟", "13606182453", "普工", "下个月", "确认提交");
+        await Script(chat, [.. HiringToSummary, "确认提交"]);
 
         var again = NewChat();
-        var offer = (await again.Says("还想申请稳岗返还")).Text();
+        var offer = await Script(again, "还想申请稳岗返还", "35", "普工", "下个月");
 
         Assert.Contains("您上次留下的信息是：泰州宏力重工有限公司，联系人张伟，电话136****2453。这次仍使用这些信息吗？", offer, StringComparison.Ordinal);
-        Assert.StartsWith("大约涉及多少人？", (await again.Says("是")).Text(), StringComparison.Ordinal);
+        Assert.Contains("请核对您的诉求信息", (await again.Says("是")).Text(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_retried_confirmation_files_no_second_ticket()
     {
         var chat = NewChat();
-        await Script(chat, "招20个普工", "泰州宏力重工有限公司", "跳过", "张伟", "13606182453", "普工", "下个月");
+        await Script(chat, HiringToSummary);
         var confirm = new Dialogs.Activities.Activity { Id = $"{chat.ConversationId}|confirm", Text = "确认提交", Locale = "zh-CN" };
 
         await chat.Sends(confirm);
@@ -119,9 +124,9 @@ public sealed class SubmitRequestTests(PostgresServer server) : ConversationCont
     public async Task In_web_chat_the_summary_is_an_Adaptive_Card_whose_button_files_the_request()
     {
         var chat = NewChat(channel: "directline");
-        await Script(chat, "招20个普工", "泰州宏力重工有限公司", "跳过", "张伟", "13606182453", "普工");
+        await Script(chat, HiringToSummary[..^1]);
 
-        var summary = await chat.Says("下个月");
+        var summary = await chat.Says(HiringToSummary[^1]);
         var card = Assert.Single(summary.SelectMany(r => r.Attachments ?? []));
         Assert.Equal("application/vnd.microsoft.card.adaptive", card.ContentType);
         Assert.Contains("泰州宏力重工有限公司", card.Content!.Value.GetRawText(), StringComparison.Ordinal);
@@ -137,7 +142,7 @@ public sealed class SubmitRequestTests(PostgresServer server) : ConversationCont
     {
         var chat = NewChat();
 
-        var question = await chat.Says("补贴什么时候发啊");
+        var question = await chat.Says("出口受影响很大，有没有政策支持");
 
         Assert.Contains("请确认您的诉求属于哪一类", question.Text(), StringComparison.Ordinal);
         Assert.True(question.Buttons().Count >= 2);
@@ -152,7 +157,7 @@ public sealed class SubmitRequestTests(PostgresServer server) : ConversationCont
 
         var first = await chat.Says("We need a bank loan of 5 million yuan for working capital");
 
-        Assert.Contains("Financing request", first.Text(), StringComparison.Ordinal);
-        Assert.Contains("What is your company's full name?", first.Text(), StringComparison.Ordinal);
+        Assert.Contains("Understood: this is a Financing request, to be handled by 地方金融管理局.", first.Text(), StringComparison.Ordinal);
+        Assert.Contains("What is the money for?", first.Text(), StringComparison.Ordinal);
     }
 }

@@ -36,7 +36,7 @@ public static partial class Answers
         }
 
         var bare = answer.Trim().TrimEnd('。', '.', '，', ',');
-        return bare.Length is >= 1 and <= 6 && bare.All(c => c >= 0x4E00 && c <= 0x9FFF)
+        return bare.Length is >= 1 and <= 4 && bare.All(c => c >= 0x4E00 && c <= 0x9FFF)
             || bare.Length is >= 2 and <= 30 && bare.All(c => char.IsAsciiLetter(c) || c is ' ' or '.' or '-')
             ? bare
             : null;
@@ -54,8 +54,12 @@ public static partial class Answers
         return match.Success ? match.Value.Trim() : null;
     }
 
-    /// <summary>A bare number in an answer ("五百", "300"), when no unit told the understanding what it was.</summary>
-    public static decimal? BareNumber(string answer, bool english) => ChineseNumbers.First(answer, english);
+    /// <summary>
+    /// A bare number given as the whole answer ("五百", "300", "大概40个"), when no unit told the understanding what it
+    /// was. Longer messages and phone numbers are not read this way.
+    /// </summary>
+    public static decimal? BareNumber(string answer, bool english) =>
+        answer.Trim().Length <= 12 && PhoneIn(answer) is null ? ChineseNumbers.First(answer, english) : null;
 
     public static string Clip(string text, int length = 200) =>
         text.Length <= length ? text.Trim() : string.Create(CultureInfo.InvariantCulture, $"{text[..length].Trim()}…");

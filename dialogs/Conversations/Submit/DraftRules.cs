@@ -35,12 +35,18 @@ public static class DraftRules
             return Slots.Category;
         }
 
+        // The need first, while the user is thinking about it; then who to contact.
+        if (Slots.DetailsFor(draft.Category).FirstOrDefault(s => !IsFilled(draft, s) && !draft.Skipped.Contains(s.Key)) is { } detail)
+        {
+            return detail;
+        }
+
         if (!draft.OfferedRememberedPhone && Remembered(profile) is not null && draft.Entities.Phone is null && draft.Entities.Company is null)
         {
             return new Slot(RememberedKey, "", "", "", "", false);
         }
 
-        return Slots.Contact.Concat(Slots.DetailsFor(draft.Category)).FirstOrDefault(s => !IsFilled(draft, s) && !draft.Skipped.Contains(s.Key));
+        return Slots.Contact.FirstOrDefault(s => !IsFilled(draft, s) && !draft.Skipped.Contains(s.Key));
     }
 
     public static bool IsFilled(RequestDraft draft, Slot slot) => slot.Key switch
@@ -76,12 +82,17 @@ public static class DraftRules
     {
         var answer = text.Trim();
         var said = understander.Understand(answer);
+        var entitiesBefore = draft.Entities;
         draft.Entities = understander.Merge(draft.Entities, answer);
+        var correctedSomething = draft.Entities != entitiesBefore;
+        var contactBefore = draft.ContactName;
         draft.ContactName = Answers.ContactName(answer) is { } name && (draft.Asking == Slots.ContactName.Key || ContactCue(answer)) ? name : draft.ContactName;
+        var gaveOtherDetails = correctedSomething || draft.ContactName != contactBefore;
         var asking = draft.Asking;
         draft.Asking = null;
-        var (filled, remark) = Fill(draft, asking, answer, said, understander, profile, now, p);
-        if (!filled && asking is not null && asking != Slots.Need.Key && Slots.Find(asking) is { Optional: true })
+        var (filled, remark) = Fill(draft, asking, answer, said, correctedSomething, profile, now, p);
+        // An optional question the user passed over is not asked again; one they answered with other details is.
+        if (!filled && !gaveOtherDetails && asking is not null && asking != Slots.Need.Key && Slots.Find(asking) is { Optional: true })
         {
             draft.Skipped.Add(asking);
         }
@@ -119,7 +130,7 @@ public static class DraftRules
     }
 
     private static (bool Filled, string? Remark) Fill(
-        RequestDraft draft, string? asking, string answer, Understanding.Understanding said, RequestUnderstander understander, UserProfile profile, DateTimeOffset now, Phrases p)
+        RequestDraft draft, string? asking, string answer, Understanding.Understanding said, bool correctedSomething, UserProfile profile, DateTimeOffset now, Phrases p)
     {
         switch (asking)
         {
@@ -158,6 +169,12 @@ public static class DraftRules
                         CreditCodeValid = draft.Entities.CreditCode is null && profile.CreditCode is not null ? true : draft.Entities.CreditCodeValid,
                     };
                     draft.ContactName ??= profile.ContactName;
+                    if (profile.CreditCode is null)
+                    {
+                        // They left no credit code last time; do not ask again for what they chose not to give.
+                        draft.Skipped.Add(Slots.CreditCode.Key);
+                    }
+
                     return (true, null);
                 }
 
@@ -226,7 +243,9 @@ public static class DraftRules
             case null or SummaryKey:
                 return (false, null);
             default:
-                if (said.HasNeed && said.Entities.Phone is null && answer.Length > 40)
+                // A message that gave other details ("算了，改成300万") or a long new story is not the answer to a
+                // free-text question such as "资金主要用于什么？".
+                if (correctedSomething || said.Entities.Company is not null || (said.HasNeed && answer.Length > 40))
                 {
                     return (false, null);
                 }
@@ -262,6 +281,40 @@ public static class DraftRules
         : yuan >= 100_000_000 && yuan % 1_000_000 == 0 ? $"{(yuan / 100_000_000).ToString("0.##", CultureInfo.InvariantCulture)}亿元"
         : yuan >= 10_000 && yuan % 100 == 0 ? $"{(yuan / 10_000).ToString("0.##", CultureInfo.InvariantCulture)}万元"
         : $"{yuan.ToString("0.##", CultureInfo.InvariantCulture)}元";
+
+    /// <summary>What the last message added or changed besides the slot asked: "已记录：用地面积 20亩；已更新：资金需求 300万元".</summary>
+    public static string? Changes(IReadOnlyDictionary<string, string?> before, RequestDraft draft, string? asked, Phrases p)
+    {
+        var added = new List<string>();
+        var updated = new List<string>();
+        foreach (var slot in Slots.All.Where(s => s.Key is not ("need" or "category") && s.Key != asked))
+        {
+            var now = Describe(draft, slot, p);
+            var was = before.GetValueOrDefault(slot.Key);
+            if (now is null || now == was)
+            {
+                continue;
+            }
+
+            (was is null ? added : updated).Add(p.English ? $"{slot.English}: {now}" : $"{slot.Chinese} {now}");
+        }
+
+        var parts = new List<string>();
+        if (added.Count > 0)
+        {
+            parts.Add((p.English ? "Noted — " : "已记录：") + string.Join(p.English ? "; " : "；", added));
+        }
+
+        if (updated.Count > 0)
+        {
+            parts.Add((p.English ? "Updated — " : "已更新：") + string.Join(p.English ? "; " : "；", updated));
+        }
+
+        return parts.Count == 0 ? null : string.Join(p.English ? ". " : "。", parts) + (p.English ? "." : "。");
+    }
+
+    public static IReadOnlyDictionary<string, string?> Snapshot(RequestDraft draft, Phrases p) =>
+        Slots.All.ToDictionary(s => s.Key, s => Describe(draft, s, p));
 
     /// <summary>The fields the summary lists, in order: the request, the enterprise, then the category's details.</summary>
     public static IReadOnlyList<Slot> SummaryFields(RequestDraft draft) =>

@@ -38,5 +38,8 @@ public sealed class RequestDraft
 
     public bool CategoryAnnounced { get; set; }
 
+    /// <summary>The last answer did not fill the slot asked, which is now asked again (in other words).</summary>
+    public bool AskingAgain { get; set; }
+
     public string Text => string.Join("\n", Texts);
 }

@@ -53,6 +53,12 @@ public sealed class SubmitRequestDialog : ComponentDialog
     {
         var draft = step.Values;
         var p = Phrases.For(step.Turn.Locale);
+        if (draft.Asking == DraftRules.EditKey)
+        {
+            var fields = DraftRules.SummaryFields(draft).Select(f => new Choice(p.English ? f.English : f.Chinese)).ToList();
+            return step.Prompt(Ask, PromptOptions.Asking(p.English ? "Which item should be changed?" : "请问要修改哪一项？", null, fields), cancellation);
+        }
+
         var slot = DraftRules.Next(draft, Profile(step.Turn));
         if (slot is null)
         {
@@ -107,11 +113,20 @@ public sealed class SubmitRequestDialog : ComponentDialog
             return await step.Replace(Loop, draft, cancellation);
         }
 
-        if (DraftRules.Apply(draft, answer.Text, _understander, Profile(step.Turn), step.Turn.Clock.GetUtcNow(), p) is { } remark)
+        var asked = draft.Asking;
+        var before = DraftRules.Snapshot(draft, p);
+        var remark = DraftRules.Apply(draft, answer.Text, _understander, Profile(step.Turn), step.Turn.Clock.GetUtcNow(), p);
+        if (DraftRules.Changes(before, draft, asked, p) is { } changes)
+        {
+            step.Turn.SendActivity(changes);
+        }
+
+        if (remark is not null)
         {
             step.Turn.SendActivity(remark);
         }
 
+        draft.AskingAgain = remark is null && asked is not null && DraftRules.Next(draft, Profile(step.Turn))?.Key == asked;
         return await step.Replace(Loop, draft, cancellation);
     }
 
@@ -131,9 +146,9 @@ public sealed class SubmitRequestDialog : ComponentDialog
                 step.Turn.SendActivity(p.Cancelled);
                 return await step.End(null, cancellation);
             case SummaryCard.Edit:
+                // Every question is asked by the first step, so the loop (ask → receive) never runs past its end.
                 draft.Asking = DraftRules.EditKey;
-                var fields = DraftRules.SummaryFields(draft).Select(f => new Choice(p.English ? f.English : f.Chinese)).ToList();
-                return await step.Prompt(Ask, PromptOptions.Asking(p.English ? "Which item should be changed?" : "请问要修改哪一项？", null, fields), cancellation);
+                return await step.Replace(Loop, draft, cancellation);
             case null when answer.Text is not null:
                 // A correction in words at the summary ("金额改成400万"): take it in and show the summary again.
                 draft.Asking = null;
@@ -247,6 +262,12 @@ public sealed class SubmitRequestDialog : ComponentDialog
         }
 
         var question = p.English ? slot.QuestionEn : slot.Question;
+        if (draft.AskingAgain)
+        {
+            draft.AskingAgain = false;
+            question = (p.English ? "Thank you, noted. One more thing: " : "好的，这些情况已记下。另外还需要请您告诉我：") + question;
+        }
+
         if (draft.Editing == slot.Key && DraftRules.Describe(draft, slot, p) is { } current)
         {
             question = p.English ? $"Currently: {current}. {question}" : $"当前为：{current}。{question}";
