@@ -1,3 +1,4 @@
+using Assistant.Bot.Channels.DirectLine;
 using Assistant.Bot.Database;
 using Assistant.Bot.Health;
 using Assistant.Bot.Understand;
@@ -22,9 +23,11 @@ public sealed class Program
         builder.Services.AddDesk();
         builder.Services.AddAssistantDatabase();
         builder.Services.AddConversations();
+        builder.Services.AddDirectLine();
         builder.Services.AddAssistantHealthChecks();
 
         var app = builder.Build();
+        app.UseDirectLine();
         app.MapHealthEndpoints();
         return await HostFailures.Explain(() => Verbs.Run(app, args));
     }

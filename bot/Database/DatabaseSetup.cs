@@ -1,3 +1,4 @@
+using Assistant.Bot.Channels.DirectLine;
 using Assistant.Dialogs;
 using JasperFx;
 using Assistant.Dialogs.Desk.Departments;
@@ -25,7 +26,7 @@ public static class DatabaseSetup
                 var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
                 var options = new StoreOptions();
                 options.Connection(sp.GetRequiredService<DatabaseEndpoint>().ConnectionString);
-                options.ConfigureAssistant(database.Schema);
+                options.ConfigureAssistant(database.Schema).ConfigureDirectLine();
                 options.AutoCreateSchemaObjects = database.ApplyChangesOnStart ? AutoCreate.CreateOrUpdate : AutoCreate.None;
                 return options;
             })

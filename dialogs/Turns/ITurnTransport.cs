@@ -10,6 +10,13 @@ namespace Assistant.Dialogs.Turns;
 /// </summary>
 public interface ITurnTransport
 {
+    /// <summary>
+    /// Runs first in each attempt of a turn, inside its session: a channel that numbers its transcript stamps the
+    /// inbound activity here (id, timestamp). Null means this activity was already processed (a client retry), and
+    /// the turn does not run again.
+    /// </summary>
+    Task<Activity?> Receive(IDocumentSession session, Activity inbound, CancellationToken cancellation) => Task.FromResult<Activity?>(inbound);
+
     IReadOnlyList<Activity> Stage(IDocumentSession session, Activity inbound, IReadOnlyList<OutboundActivity> outbound);
 
     Task Deliver(IReadOnlyList<Activity> staged, CancellationToken cancellation);

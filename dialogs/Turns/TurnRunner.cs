@@ -33,12 +33,17 @@ public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMidd
             var conversationLoad = batch.Load<ConversationState>(key);
             var userLoad = batch.Load<UserProfile>(userKey);
             await batch.Execute(cancellation);
+            if (await transport.Receive(session, inbound, cancellation) is not { } received)
+            {
+                return [];
+            }
+
             var stored = await conversationLoad;
             var conversation = stored ?? new ConversationState { Id = key };
             var user = await userLoad ?? new UserProfile { Id = userKey };
             var userBefore = JsonSerializer.Serialize(user);
 
-            var turn = new TurnContext(InboundText.ForBot(inbound), clock);
+            var turn = new TurnContext(InboundText.ForBot(received), clock);
             turn.Set(conversation);
             turn.Set(user);
             await RunPipeline(turn, conversation, cancellation);
@@ -59,7 +64,7 @@ public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMidd
                 session.Store(user);
             }
 
-            var staged = transport.Stage(session, inbound, turn.Outbox);
+            var staged = transport.Stage(session, received, turn.Outbox);
             try
             {
                 await session.SaveChangesAsync(cancellation);

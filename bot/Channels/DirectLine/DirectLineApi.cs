@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Turns;
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Bot.Channels.DirectLine;
+
+/// <summary>The Direct Line 3.0 endpoints Web Chat and botframework-directlinejs use (protocol notes §2).</summary>
+public static class DirectLineApi
+{
+    public const int MaxActivityBytes = 256 * 1024;
+
+    public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/v3/directline").RequireCors(DirectLineSetup.CorsPolicy);
+        api.MapPost("/tokens/generate", Generate);
+        api.MapPost("/tokens/refresh", Refresh);
+        api.MapPost("/conversations", Start);
+        api.MapGet("/conversations/{conversationId}", Reconnect);
+        api.MapPost("/conversations/{conversationId}/activities", Post);
+        api.MapGet("/conversations/{conversationId}/activities", History);
+        api.MapGet("/conversations/{conversationId}/stream", DirectLineStream.Accept);
+        return app;
+    }
+
+    public sealed record TokenRequest(UserAccount? User, string? Locale);
+
+    public sealed record UserAccount(string? Id, string? Name);
+
+    private static async Task<IResult> Generate(HttpRequest request, DirectLineTokens tokens, IDocumentStore store, IOptions<DirectLineOptions> options, TimeProvider clock, CancellationToken cancellation)
+    {
+        if (!IsSecret(request, options.Value))
+        {
+            return DirectLineErrors.Error(StatusCodes.Status403Forbidden, "BadArgument", "tokens/generate needs the Direct Line secret.");
+        }
+
+        var body = await Optional<TokenRequest>(request, cancellation);
+        var user = ValidUserId(body?.User?.Id) ?? NewUserId();
+        var conversation = await Create(store, user, body?.User?.Name, body?.Locale, clock, cancellation);
+        return Results.Ok(await Conversation(tokens, conversation.Id, user, body?.User?.Name, withStream: null, cancellation));
+    }
+
+    private static async Task<IResult> Refresh(HttpRequest request, DirectLineTokens tokens, CancellationToken cancellation) =>
+        await tokens.Validate(Bearer(request), TokenKind.Conversation, cancellation) is { } claims
+            ? Results.Ok(await Conversation(tokens, claims.ConversationId, claims.UserId, claims.UserName, withStream: null, cancellation))
+            : DirectLineErrors.BadToken();
+
+    private static async Task<IResult> Start(
+        HttpRequest request, DirectLineTokens tokens, IDocumentStore store, TurnRunner runner, SocketHub hub, IOptions<DirectLineOptions> options, TimeProvider clock, CancellationToken cancellation)
+    {
+        var body = await Optional<TokenRequest>(request, cancellation);
+        TokenClaims? claims;
+        if (IsSecret(request, options.Value))
+        {
+            var user = ValidUserId(body?.User?.Id) ?? NewUserId();
+            var created = await Create(store, user, body?.User?.Name, body?.Locale, clock, cancellation);
+            claims = new TokenClaims(created.Id, user, body?.User?.Name, TokenKind.Conversation);
+        }
+        else if ((claims = await tokens.Validate(Bearer(request), TokenKind.Conversation, cancellation)) is null)
+        {
+            return DirectLineErrors.BadToken();
+        }
+
+        await using var session = store.LightweightSession();
+        var conversation = await session.LoadAsync<DirectLineConversation>(claims.ConversationId, cancellation);
+        if (conversation is null)
+        {
+            return DirectLineErrors.NotFound();
+        }
+
+        var started = conversation.Started;
+        if (!started)
+        {
+            conversation.Started = true;
+            conversation.Locale ??= body?.Locale;
+            session.Store(conversation);
+            try
+            {
+                await session.SaveChangesAsync(cancellation);
+            }
+            catch (Exception ex) when (ex is JasperFx.ConcurrencyException)
+            {
+                started = true; // another request started it a moment ago
+            }
+
+            if (!started)
+            {
+                // Direct Line tells the bot who joined; the bot's welcome lands in the transcript before the socket opens.
+                var joined = Inbound(request, conversation, options.Value, new Activity
+                {
+                    Type = ActivityTypes.ConversationUpdate,
+                    MembersAdded = [new ChannelAccount { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" }, new ChannelAccount { Id = conversation.UserId, Name = conversation.UserName, Role = "user" }],
+                    Locale = conversation.Locale,
+                });
+                await runner.Run(joined, new DirectLineTransport(conversation.Id, hub, clock), cancellation);
+            }
+        }
+
+        var response = await Conversation(tokens, conversation.Id, conversation.UserId, conversation.UserName, withStream: (request, "-"), cancellation);
+        return started ? Results.Ok(response) : Results.Created((string?)null, response);
+    }
+
+    private static async Task<IResult> Reconnect(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, CancellationToken cancellation)
+    {
+        var claims = await Authorize(request, tokens, conversationId, cancellation);
+        return claims switch
+        {
+            null => DirectLineErrors.BadToken(),
+            _ => Results.Ok(await Conversation(tokens, conversationId, claims.UserId, claims.UserName, withStream: (request, watermark ?? ""), cancellation)),
+        };
+    }
+
+    private static async Task<IResult> Post(
+        string conversationId, HttpRequest request, DirectLineTokens tokens, IDocumentStore store, TurnRunner runner, SocketHub hub,
+        IOptions<DirectLineOptions> options, TimeProvider clock, CancellationToken cancellation)
+    {
+        if (await Authorize(request, tokens, conversationId, cancellation) is not { } claims)
+        {
+            return DirectLineErrors.BadToken();
+        }
+
+        if (request.ContentLength > MaxActivityBytes)
+        {
+            return DirectLineErrors.Error(StatusCodes.Status413PayloadTooLarge, "BadArgument", "The activity is too large.");
+        }
+
+        if (!(request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return DirectLineErrors.Error(StatusCodes.Status415UnsupportedMediaType, "BadArgument", "Send the activity as application/json.");
+        }
+
+        Activity? posted;
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellation);
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() is not { Length: > 0 })
+            {
+                return DirectLineErrors.BadActivity("The activity needs a type.");
+            }
+
+            posted = document.RootElement.Deserialize<Activity>(ActivityJson.Options);
+        }
+        catch (JsonException)
+        {
+            return DirectLineErrors.BadActivity("The body is not a valid activity.");
+        }
+
+        if (posted is null)
+        {
+            return DirectLineErrors.BadActivity("The body is not a valid activity.");
+        }
+
+        await using var query = store.QuerySession();
+        if (await query.LoadAsync<DirectLineConversation>(conversationId, cancellation) is not { } conversation)
+        {
+            return DirectLineErrors.NotFound();
+        }
+
+        if (posted.Type == ActivityTypes.Typing)
+        {
+            return Results.Ok(new { id = "" });
+        }
+
+        var inbound = Inbound(request, conversation, options.Value, posted with
+        {
+            Id = null,
+            From = new ChannelAccount { Id = claims.UserId, Name = posted.From?.Name ?? claims.UserName, Role = "user" },
+        });
+        hub.Transient(conversationId, Typing(conversationId, options.Value));
+        var transport = new DirectLineTransport(conversationId, hub, clock);
+        await runner.Run(inbound, transport, cancellation);
+        return Results.Ok(new { id = transport.EchoId });
+    }
+
+    private static async Task<IResult> History(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, IDocumentStore store, CancellationToken cancellation)
+    {
+        if (await Authorize(request, tokens, conversationId, cancellation) is null)
+        {
+            return DirectLineErrors.BadToken();
+        }
+
+        var after = Watermark(watermark);
+        await using var session = store.QuerySession();
+        if (await session.LoadAsync<DirectLineConversation>(conversationId, cancellation) is null)
+        {
+            return DirectLineErrors.NotFound();
+        }
+
+        var entries = await Transcript.After(session, conversationId, after, cancellation);
+        return Results.Text(Transcript.ActivitySet(entries, after), "application/json; charset=utf-8");
+    }
+
+    /// <summary>The conversation token's claims when it belongs to this conversation.</summary>
+    private static async Task<TokenClaims?> Authorize(HttpRequest request, DirectLineTokens tokens, string conversationId, CancellationToken cancellation) =>
+        await tokens.Validate(Bearer(request), TokenKind.Conversation, cancellation) is { } claims && claims.ConversationId == conversationId ? claims : null;
+
+    private static Activity Inbound(HttpRequest request, DirectLineConversation conversation, DirectLineOptions options, Activity activity) => activity with
+    {
+        ChannelId = "directline",
+        ServiceUrl = $"{request.Scheme}://{request.Host}/",
+        Conversation = new ConversationAccount { Id = conversation.Id },
+        Recipient = new ChannelAccount { Id = options.BotId, Name = options.BotName, Role = "bot" },
+        From = activity.From ?? new ChannelAccount { Id = conversation.UserId, Name = conversation.UserName, Role = "user" },
+        Locale = activity.Locale ?? conversation.Locale,
+    };
+
+    private static string Typing(string conversationId, DirectLineOptions options) =>
+        "{\"activities\":[" + ActivityJson.Serialize(new Activity
+        {
+            Type = ActivityTypes.Typing,
+            Id = $"{conversationId}|typing",
+            ChannelId = "directline",
+            Conversation = new ConversationAccount { Id = conversationId },
+            From = new ChannelAccount { Id = options.BotId, Name = options.BotName, Role = "bot" },
+        }) + "]}";
+
+    private static async Task<object> Conversation(DirectLineTokens tokens, string conversationId, string user, string? name, (HttpRequest Request, string Watermark)? withStream, CancellationToken cancellation)
+    {
+        var token = await tokens.Issue(new TokenClaims(conversationId, user, name, TokenKind.Conversation), cancellation);
+        var expiresIn = tokens.ExpiresIn(TokenKind.Conversation);
+        if (withStream is not { } stream)
+        {
+            return new { conversationId, token, expires_in = expiresIn };
+        }
+
+        var streamToken = await tokens.Issue(new TokenClaims(conversationId, user, name, TokenKind.Stream), cancellation);
+        var scheme = stream.Request.Scheme == "https" ? "wss" : "ws";
+        var streamUrl = $"{scheme}://{stream.Request.Host}/v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/stream?watermark={Uri.EscapeDataString(stream.Watermark)}&t={streamToken}";
+        return new { conversationId, token, expires_in = expiresIn, streamUrl };
+    }
+
+    private static async Task<DirectLineConversation> Create(IDocumentStore store, string user, string? name, string? locale, TimeProvider clock, CancellationToken cancellation)
+    {
+        var conversation = new DirectLineConversation
+        {
+            Id = Base64Url(RandomNumberGenerator.GetBytes(16)),
+            UserId = user,
+            UserName = name is { Length: > 100 } ? name[..100] : name,
+            Locale = locale,
+            CreatedAt = clock.GetUtcNow().ToUniversalTime(),
+        };
+        await using var session = store.LightweightSession();
+        session.Insert(conversation);
+        await session.SaveChangesAsync(cancellation);
+        return conversation;
+    }
+
+    public static long Watermark(string? text) => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
+
+    public static string? Bearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+
+    private static bool IsSecret(HttpRequest request, DirectLineOptions options) =>
+        options.Secret.Length > 0 && Bearer(request) is { } given
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(options.Secret));
+
+    /// <summary>User ids a page may choose: letters, digits, '_' and '-', at most 64 characters.</summary>
+    public static string? ValidUserId(string? id) =>
+        id is { Length: > 0 and <= 64 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? id : null;
+
+    public static string NewUserId() => "dl_" + Base64Url(RandomNumberGenerator.GetBytes(15));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static async Task<T?> Optional<T>(HttpRequest request, CancellationToken cancellation)
+        where T : class
+    {
+        try
+        {
+            return await Body<T>(request, cancellation);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<T?> Body<T>(HttpRequest request, CancellationToken cancellation)
+        where T : class =>
+        request.ContentLength is 0 || !(request.ContentType ?? "").Contains("json", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : await JsonSerializer.DeserializeAsync<T>(request.Body, ActivityJson.Options, cancellation);
+}
