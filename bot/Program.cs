@@ -1,6 +1,7 @@
 using Assistant.Bot.Channels.DirectLine;
 using Assistant.Bot.Database;
 using Assistant.Bot.Health;
+using Assistant.Bot.Pages;
 using Assistant.Bot.Understand;
 using Assistant.Dialogs.Conversations;
 using Assistant.Dialogs.Desk;
@@ -27,6 +28,7 @@ public sealed class Program
         builder.Services.AddAssistantHealthChecks();
 
         var app = builder.Build();
+        app.UseChatPage();
         app.UseDirectLine();
         app.MapHealthEndpoints();
         return await HostFailures.Explain(() => Verbs.Run(app, args));

@@ -1,0 +1,72 @@
+// The chat page: an anonymous identity kept in this browser, so reloading the page resumes the same conversation.
+(function () {
+  'use strict';
+
+  var storageKey = 'youqiubiying.chat';
+  var status = document.getElementById('status');
+
+  function show(message) {
+    status.textContent = message;
+    status.hidden = false;
+  }
+
+  function remembered() {
+    try {
+      return JSON.parse(window.localStorage.getItem(storageKey) || '{}') || {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  async function start() {
+    if (!window.WebChat) {
+      show('对话组件未能加载，请刷新页面重试。');
+      return;
+    }
+
+    var saved = remembered();
+    var response = await fetch('api/webchat/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ userId: saved.userId || null, conversationId: saved.conversationId || null })
+    });
+    if (!response.ok) {
+      show('暂时无法连接服务，请稍后刷新页面重试。');
+      return;
+    }
+
+    var session = await response.json();
+    window.localStorage.setItem(storageKey, JSON.stringify({ userId: session.userId, conversationId: session.conversationId }));
+
+    var options = { domain: new URL('v3/directline', window.location.href).href, token: session.token, webSocket: true };
+    if (session.resume) {
+      options.conversationId = session.conversationId;
+    }
+
+    window.WebChat.renderWebChat({
+      directLine: window.WebChat.createDirectLine(options),
+      userID: session.userId,
+      username: '企业用户',
+      locale: 'zh-CN',
+      styleOptions: {
+        accent: '#174a8b',
+        botAvatarInitials: '助',
+        userAvatarInitials: '企',
+        bubbleBackground: '#f1f4f8',
+        bubbleBorderRadius: 8,
+        bubbleFromUserBackground: '#174a8b',
+        bubbleFromUserTextColor: '#ffffff',
+        bubbleFromUserBorderRadius: 8,
+        suggestedActionBorderRadius: 16,
+        suggestedActionLayout: 'flow',
+        primaryFont: '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
+        sendBoxPlaceholder: '请输入您的诉求，例如：想在园区再找二十亩工业用地',
+        hideUploadButton: true
+      }
+    }, document.getElementById('webchat'));
+  }
+
+  start().catch(function () {
+    show('暂时无法连接服务，请稍后刷新页面重试。');
+  });
+})();
