@@ -59,5 +59,8 @@ public sealed class TurnContext(Activity activity, TimeProvider clock)
         Recipient = reply.Recipient ?? Activity.From,
         Locale = reply.Locale ?? Activity.Locale,
         InputHint = reply.InputHint ?? (reply.Type == ActivityTypes.Message ? "acceptingInput" : null),
+
+        // Plain text: line breaks show as written, and nothing a user typed (a company name with "*") turns into markup.
+        TextFormat = reply.TextFormat ?? (reply.Type == ActivityTypes.Message && reply.Text is not null ? "plain" : null),
     };
 }
