@@ -1,3 +1,4 @@
+using Assistant.Bot.Channels.Teams;
 using Assistant.Bot.Database;
 using Assistant.Bot.Health;
 using Assistant.Bot.Understand;
@@ -23,9 +24,11 @@ public sealed class Program
         builder.Services.AddAssistantDatabase();
         builder.Services.AddConversations();
         builder.Services.AddAssistantHealthChecks();
+        builder.Services.AddTeamsChannel();
 
         var app = builder.Build();
         app.MapHealthEndpoints();
+        app.MapTeamsChannel();
         return await HostFailures.Explain(() => Verbs.Run(app, args));
     }
 }
