@@ -1,4 +1,5 @@
 using Assistant.Bot.Channels.DirectLine;
+using Assistant.Bot.Channels.Teams;
 using Assistant.Bot.Database;
 using Assistant.Bot.Health;
 using Assistant.Bot.Pages;
@@ -25,11 +26,13 @@ public sealed class Program
         builder.Services.AddAssistantDatabase();
         builder.Services.AddConversations();
         builder.Services.AddDirectLine();
+        builder.Services.AddTeamsChannel();
         builder.Services.AddAssistantHealthChecks();
 
         var app = builder.Build();
         app.UseChatPage();
         app.UseDirectLine();
+        app.MapTeamsChannel();
         app.MapHealthEndpoints();
         return await HostFailures.Explain(() => Verbs.Run(app, args));
     }

@@ -1,0 +1,50 @@
+using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Turns;
+using Marten;
+
+namespace Assistant.Bot.Channels.Teams;
+
+/// <summary>
+/// Messages outside a turn (outcome reports, reminders): addressed by a stored conversation reference, written to
+/// the outbox and sent by the dispatcher, with the same retries and the same never-twice guarantee as replies.
+/// </summary>
+public sealed class ProactiveMessenger(IDocumentStore store, OutboxDispatcher dispatcher, TimeProvider clock)
+{
+    public const string TeamsChannelId = "msteams";
+
+    /// <summary>Queues the activity for the referenced conversation and returns the outbox message id.</summary>
+    public async Task<Guid> Send(ConversationReference reference, Activity activity, CancellationToken cancellation)
+    {
+        // The connector token may only go to the service URLs Teams gave us, never to another channel's host.
+        if (reference.ChannelId != TeamsChannelId)
+        {
+            throw new ArgumentException($"Only Teams conversations can be reached here, not channel '{reference.ChannelId}'.", nameof(reference));
+        }
+
+        await using var session = store.LightweightSession();
+        var latest = await session.LoadAsync<TeamsConversation>(reference.ConversationId, cancellation);
+        var now = clock.GetUtcNow();
+        var addressed = activity with
+        {
+            ChannelId = reference.ChannelId,
+            ServiceUrl = latest?.ServiceUrl ?? reference.ServiceUrl,
+            Conversation = new ConversationAccount { Id = reference.ConversationId, TenantId = reference.TenantId ?? latest?.TenantId },
+            From = activity.From ?? new ChannelAccount { Id = reference.BotId, Role = "bot" },
+            Recipient = activity.Recipient ?? new ChannelAccount { Id = reference.UserId, Name = reference.UserName, Role = "user" },
+            Locale = activity.Locale ?? reference.Locale,
+            ReplyToId = null,
+        };
+        var message = OutboxMessage.For(OutboundKind.Send, addressed, now, 0);
+        session.Insert(message);
+        await session.SaveChangesAsync(cancellation);
+        dispatcher.Wake();
+        return message.Id;
+    }
+
+    /// <summary>The stored reference of a Teams conversation, or null if it never wrote to us.</summary>
+    public async Task<ConversationReference?> Find(string conversationId, CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession();
+        return (await session.LoadAsync<TeamsConversation>(conversationId, cancellation))?.ToReference();
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Turns;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Bot.Channels.Teams;
+
+/// <summary>
+/// POST /api/messages: one activity from Azure Bot Service. The token is checked before the body is even read, so
+/// a caller without one learns nothing but 401. The turn runs and commits its state and outbox, then Teams gets
+/// its 200 while the dispatcher sends the replies.
+/// </summary>
+public static class ReceiveActivity
+{
+    public static async Task<Results<Ok, UnauthorizedHttpResult, ProblemHttpResult>> Handle(
+        HttpRequest request,
+        ChannelTokenValidator validator,
+        TurnRunner runner,
+        TeamsTransport transport,
+        IOptions<TeamsOptions> options,
+        ILoggerFactory loggers,
+        CancellationToken cancellation)
+    {
+        var settings = options.Value;
+        if (!settings.IsConfigured)
+        {
+            return TypedResults.Problem("Teams channel is not configured", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var logger = loggers.CreateLogger(typeof(ReceiveActivity));
+        var identity = await validator.Authenticate(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, cancellation);
+        if (identity is null)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return TypedResults.Problem("The activity must be sent as application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        var body = await ReadBody(request, settings.MaxBodyBytes, cancellation);
+        if (body is null)
+        {
+            return TypedResults.Problem($"The activity is larger than {settings.MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var activity = Parse(body);
+        if (activity is null)
+        {
+            return TypedResults.Problem("The body is not an activity with a type, a service URL and a conversation.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (!validator.Allows(identity, activity))
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            logger.LogInformation("Teams invoke {Name} acknowledged without a response body.", activity.Name);
+            return TypedResults.Ok();
+        }
+
+        await runner.Run(activity, transport, cancellation);
+        return TypedResults.Ok();
+    }
+
+    /// <summary>The body, or null when it is longer than the limit (read no further than that).</summary>
+    private static async Task<byte[]?> ReadBody(HttpRequest request, int limit, CancellationToken cancellation)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellation)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static Activity? Parse(byte[] body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.ValueKind != JsonValueKind.Object
+                || !json.RootElement.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() is not { Length: > 0 })
+            {
+                return null;
+            }
+
+            var activity = json.RootElement.Deserialize<Activity>(ActivityJson.Options);
+            return activity is { ServiceUrl.Length: > 0, Conversation.Id.Length: > 0 } ? activity : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

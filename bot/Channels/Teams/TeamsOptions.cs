@@ -1,0 +1,96 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Assistant.Bot.Channels.Teams;
+
+/// <summary>
+/// Section <c>Teams</c>: the single-tenant Azure Bot registration that connects the assistant to Microsoft Teams.
+/// The client secret comes from the environment (<c>Teams__AppPassword</c>), never from appsettings.json.
+/// </summary>
+public sealed class TeamsOptions : IValidatableObject
+{
+    public const string Section = "Teams";
+
+    /// <summary>Off by default; while off, /api/messages answers 503.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>The bot's Microsoft App ID (the Entra application's client id); the audience of inbound tokens.</summary>
+    public string AppId { get; set; } = "";
+
+    /// <summary>The client secret of that application.</summary>
+    public string AppPassword { get; set; } = "";
+
+    /// <summary>The Entra tenant of the single-tenant registration.</summary>
+    public string TenantId { get; set; } = "";
+
+    [Required]
+    [Url]
+    public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+
+    /// <summary>Where client-credential tokens come from; empty means https://login.microsoftonline.com/{TenantId}.</summary>
+    public string Authority { get; set; } = "";
+
+    [Required]
+    public string Scope { get; set; } = "https://api.botframework.com/.default";
+
+    [Range(typeof(TimeSpan), "00:00:00", "00:30:00")]
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    [Range(1024, 4 * 1024 * 1024)]
+    public int MaxBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>HTTP attempts per delivery round before a message waits in the outbox for the next round.</summary>
+    [Range(1, 10)]
+    public int RetryAttempts { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A longer Retry-After ends the round; the outbox tries again after it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(typeof(TimeSpan), "00:00:00", "00:02:00")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the outbox is checked for messages that are due, besides right after each turn.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Wait after the first failed round; doubles per round up to <see cref="OutboxMaxRetryDelay"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan OutboxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan OutboxMaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long one host owns a message it is sending; must outlast a whole round of attempts.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    public bool IsConfigured => Enabled && AppId.Length > 0;
+
+    public string AuthorityUrl => Authority.Length > 0 ? Authority : $"https://login.microsoftonline.com/{TenantId}";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Enabled)
+        {
+            yield break;
+        }
+
+        if (string.IsNullOrWhiteSpace(AppId))
+        {
+            yield return new ValidationResult("Teams:AppId is required when Teams:Enabled is true.", [nameof(AppId)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(AppPassword))
+        {
+            yield return new ValidationResult("Teams:AppPassword is required when Teams:Enabled is true; set it in the environment as Teams__AppPassword.", [nameof(AppPassword)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(TenantId) && Authority.Length == 0)
+        {
+            yield return new ValidationResult("Teams:TenantId is required for a single-tenant bot.", [nameof(TenantId)]);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Bot.Channels.Teams;
+
+public static class TeamsSetup
+{
+    /// <summary>Microsoft Teams through Azure Bot Service: token checks, the outbox and its dispatcher, proactive messages.</summary>
+    public static IServiceCollection AddTeamsChannel(this IServiceCollection services)
+    {
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.ConfigureMarten(options => options.ConfigureTeams());
+        services.AddHttpClient(ChannelTokenValidator.HttpClientName);
+        services.AddHttpClient(ConnectorClient.HttpClientName)
+            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<TeamsOptions>>().Value.RequestTimeout);
+        services.AddSingleton<ChannelTokenValidator>();
+        services.AddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
+        services.AddSingleton<ConnectorClient>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<TeamsTransport>();
+        services.AddSingleton<ProactiveMessenger>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapTeamsChannel(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/messages").WithTags("Teams");
+        group.MapPost("", ReceiveActivity.Handle).WithName("ReceiveTeamsActivity");
+        return app;
+    }
+}

@@ -1,0 +1,14 @@
+using Marten;
+
+namespace Assistant.Bot.Channels.Teams;
+
+public static class TeamsStore
+{
+    /// <summary>The outbox is versioned so that claiming a message is a compare-and-set between hosts.</summary>
+    public static StoreOptions ConfigureTeams(this StoreOptions options)
+    {
+        options.Schema.For<OutboxMessage>().Identity(m => m.Id).UseOptimisticConcurrency(true);
+        options.Schema.For<TeamsConversation>().Identity(c => c.Id);
+        return options;
+    }
+}
