@@ -52,6 +52,6 @@ internal sealed class CategoryScorer
     {
         var typed = original.Substring(hit.Start, hit.Length);
         var read = normalized.Substring(hit.Start, hit.Length);
-        return string.Equals(typed, read, StringComparison.OrdinalIgnoreCase) ? typed : $"{typed}（{read}）";
+        return string.Equals(TextNormalizer.HalfWidth(typed), read, StringComparison.OrdinalIgnoreCase) ? typed : $"{typed}（{read}）";
     }
 }

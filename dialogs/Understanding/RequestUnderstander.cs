@@ -8,7 +8,11 @@ namespace Assistant.Dialogs.Understanding;
 /// </summary>
 public sealed class RequestUnderstander
 {
+    /// <summary>The confidence of a guess from character pairs: always a question, never a routing.</summary>
+    private const double Guessed = 0.2;
+
     private readonly CategoryScorer _scorer = new();
+    private readonly BigramGuess _guess = new(Lexicon.CueLexicon.All);
 
     public RequestUnderstander() => NumberReader.Warm();
 
@@ -19,6 +23,16 @@ public sealed class RequestUnderstander
         var request = new RequestText(text, language == Language.English);
         var (scores, evidence) = _scorer.Score(text, request.Normalized);
         var entities = EntityReader.Read(request).Entities;
+        if (scores.Count == 0 && !NeedDetector.IsGreeting(request.Normalized))
+        {
+            var (guessed, why) = _guess.Guess(request.Normalized);
+            if (guessed.Count > 0)
+            {
+                var ask = guessed.Select(s => s.Category).Append(Categories.Other).Distinct().Take(2).ToList();
+                return new Understanding(guessed[0].Category, Guessed, ask, guessed, why, entities, language, HasNeed: true);
+            }
+        }
+
         if (!NeedDetector.HasNeed(request.Normalized, scores))
         {
             return new Understanding(Categories.Other, 0, [], scores, evidence, entities, language, HasNeed: false);

@@ -19,7 +19,7 @@ internal static partial class AreaReader
                 continue;
             }
 
-            var after = text.After(number.End, 6);
+            var after = text.After(number.End, 16);
             var unit = Unit().Match(after);
             if (!unit.Success)
             {

@@ -78,7 +78,7 @@ internal static partial class DeadlineReader
     [GeneratedRegex("当时|当初|约定|原定|去年|以前|曾经|本来|签约时|说好|承诺|答应")]
     private static partial Regex Background();
 
-    [GeneratedRegex("到期|投产|开工|开业|检查|验收|截止|交货|要货|到货|进场|被拆|拆迁|拆除|搬走|收回|建成|竣工|完工|交付|评审|年审|复审|审核|上线|搬迁|入驻|开展|举办|开幕|due|expire")]
+    [GeneratedRegex("到期|投产|开工|开业|检查|验收|截止|交货|要货|到货|进场|被拆|拆迁|拆除|搬走|收回|关停|停产|关闭|建成|竣工|完工|交付|评审|年审|复审|审核|上线|搬迁|入驻|开展|举办|开幕|due|expire")]
     private static partial Regex Forcing();
 
     [GeneratedRegex(@"(希望|争取|力争|务必|确保|必须|最好|要求|赶在|得在|要在|需在|须在|能在|before|by)\s*(在|于)?\s*$")]

@@ -85,7 +85,7 @@ internal static partial class HeadcountReader
     [GeneratedRegex(@"^\s*(个|名|位)?\s*(左右)?\s*([,.。;!?]|$)")]
     private static partial Regex BareCount();
 
-    [GeneratedRegex("(招|聘|引进|需要|缺).{0,12}(员工|工人|普工|技工|焊工|电工|学徒|应届生|毕业生|大学生|博士|硕士|研究生|技术员|工程师|操作工|人才|师傅)")]
+    [GeneratedRegex("(招|聘|引进|需要|缺|新增|增加|提供).{0,12}(员工|工人|普工|技工|焊工|电工|学徒|应届生|毕业生|大学生|博士|硕士|研究生|技术员|工程师|操作工|人才|师傅|岗位)")]
     private static partial Regex RoleInSentence();
 
     /// <summary>"博士2名、硕士6名", "技术员四十人": the role stands before the number.</summary>

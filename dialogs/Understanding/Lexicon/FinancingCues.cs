@@ -26,6 +26,7 @@ internal static class FinancingCues
         4~ (剩|只有|不够|没有|缺|差|拿不出)[^,.。;!?]{0,8}钱
         4~ 回款.{0,4}(慢|难|拖|延迟|收不回)
         4~ 发不出.{0,2}工资
+        4~ 工资.{0,3}(发不出|发不了|开不出)
         4~ (银行|行里).{0,8}(不给|不肯|不批|不认|降|压|收|催)
         5: loan loans bank_loan credit_line financing funding bridge_loan working_capital collateral pre-ipo listing
         5: green_bond bond bonds abs co-invest venture_capital vc_fund industry_fund guarantee interest_rate refinancing
