@@ -12,6 +12,7 @@ internal static class ApprovalCues
         6: 项目备案 投资项目备案 企业投资项目备案 境外投资备案 odi 项目核准 核准 资质 资质转移 资质延续 资质升级 资质证书
         6: 审批 审批进度 并联审批 告知承诺 承诺制 容缺受理 容缺 行政审批 行政审批局 政务服务 一网通办 网办 全程网办 审批局
         5: 许可证 许可 证照 验收 备案 刻章 银行开户 经营范围 名称核准 名称预核准 法人变更 股权变更 注册地址 地址变更 迁移 外资企业设立
+        5: 压力容器 定期检验 检验站 锅炉检验 电梯检验 特种设备检验 叉车年检
         5: 名称变更 名称核准 企业字号 冠名 冠省名 冠市名 名称预先核准
         4~ (企业|公司)名称(?![:：])
         4~ (名称|名字).{0,6}(带|用|加).{0,4}(中国|中华|全国|省|国际)
@@ -27,6 +28,7 @@ internal static class ApprovalCues
         6~ 卡在.{0,6}(审批|环评|能评|备案|验收|许可)
         5~ (审批|审核|备案|许可|验收).{0,6}(到哪|进度|多久|几天|一直|没动静|没进展|卡)
         1.5~ (到哪一步|进展到哪|没有动静|没动静|一点动静)
+        7: environmental_impact_assessment
         6: permit permits license licence licensing business_license eia fire_inspection construction_permit registration
         4: approval approvals register filing inspection certificate
         """;

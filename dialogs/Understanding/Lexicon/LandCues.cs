@@ -11,7 +11,9 @@ internal static class LandCues
         5: 规划许可 建设用地规划许可 建设工程规划许可 规划许可证 规划条件 规划调整 控规 规划红线 用地红线 建筑密度 绿地率
         5: 不动产证 不动产权证 不动产登记 房产证 厂房证 产权证 土地确权 确权 分户办证 办不了证 土地性质 土地用途 用地性质
         4: 土地 厂房 空地 地皮 工业地 m0 亩均评价 划拨 出让 土地合同 投资协议约定 退让 退界 红线 土地纠纷 土地证书 产权 规划核实
-        4: 分租 转租 厂房转租
+        4: 分租 转租 厂房转租 层高 大点的地方 更大的地方 一宗 合并办证
+        5~ (地|地块|宗地|厂房|房产|不动产).{0,8}(合并|分割|办证|确权)
+        5~ 换.{0,3}(地方|厂房|场地|厂址)
         3: 场地 用房 办公用房 办公场地 仓储用地 仓库用地 载体 物业用房 土地租金 厂房租金 租金 扩建 扩大厂区 新厂区 二期用地
         2: 仓库 规划 园区 产业园 厂区 空间 租赁 免租 分割 围墙 测绘 宅基地 拆迁
         1: 面积
@@ -25,7 +27,8 @@ internal static class LandCues
         3~ [0-9一二三四五六七八九十两百千万]+\s*亩(?!均)
         5: land land_use land_lease plot parcel factory_space plant_space workshop_space standard_factory property_certificate
         5: planning_permit zoning plot_ratio land_transfer industrial_land idle_land
-        4: factory_building vacant_factory workshop plant_site
+        4: factory_building vacant_factory plant_site
+        2: workshop
         3: lease warehouse_space acres sqm square_meters
         """;
 }
