@@ -21,7 +21,8 @@ public sealed class RequestUnderstander
         text ??= "";
         var language = Language.Detect(text);
         var request = new RequestText(text, language == Language.English);
-        var (scores, evidence) = _scorer.Score(text, request.Normalized);
+        var sheet = _scorer.Score(text, request.Normalized);
+        var (scores, evidence) = (sheet.Scores, sheet.Evidence);
         var entities = EntityReader.Read(request).Entities;
         if (scores.Count == 0 && !NeedDetector.IsGreeting(request.Normalized))
         {
@@ -38,7 +39,7 @@ public sealed class RequestUnderstander
             return new Understanding(Categories.Other, 0, [], scores, evidence, entities, language, HasNeed: false);
         }
 
-        var (category, confidence, clarify) = CategoryDecision.Decide(scores);
+        var (category, confidence, clarify) = CategoryDecision.Decide(sheet);
         return new Understanding(category, confidence, clarify, scores, evidence, entities, language, HasNeed: true);
     }
 
