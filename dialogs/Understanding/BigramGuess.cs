@@ -10,13 +10,14 @@ namespace Assistant.Dialogs.Understanding;
 internal sealed class BigramGuess
 {
     /// <summary>Below this total the pairs say nothing useful.</summary>
-    private const double Minimum = 0.8;
+    private const double Minimum = 1.5;
 
     /// <summary>Pairs every request uses; inside a cue word they say nothing about its category.</summary>
     private static readonly HashSet<string> Generic =
     [
         "咨询", "申请", "怎么", "什么", "问题", "一下", "企业", "公司", "我们", "政府", "办理", "需要", "不能", "可以", "多少",
         "时候", "没有", "情况", "相关", "部门", "服务", "支持", "帮忙", "协调", "了解", "问问", "想问", "项目", "工作", "管理",
+        "操作", "反映", "办公", "地方", "压力", "不出", "出去", "设备", "车间", "生产", "公司", "单位", "我们", "这个", "那个",
     ];
 
     private readonly Dictionary<string, Dictionary<string, double>> _pairs = [];

@@ -27,7 +27,7 @@ public sealed class RequestUnderstander
         if (scores.Count == 0 && !NeedDetector.IsGreeting(request.Normalized))
         {
             var (guessed, why) = _guess.Guess(request.Normalized);
-            if (guessed.Count > 0)
+            if (guessed.Count > 0 && guessed[0].Category != Categories.Other)
             {
                 var ask = guessed.Select(s => s.Category).Append(Categories.Other).Distinct().Take(2).ToList();
                 return new Understanding(guessed[0].Category, Guessed, ask, guessed, why, entities, language, HasNeed: true);

@@ -31,6 +31,7 @@ internal static class ApprovalCues
         5~ (审批|审核|备案|许可|验收).{0,6}(到哪|进度|多久|几天|一直|没动静|没进展|卡)
         1.5~ (到哪一步|进展到哪|没有动静|没动静|一点动静)
         7: environmental_impact_assessment
+        6: business_scope wfoe
         6: permit permits license licence licensing business_license eia fire_inspection construction_permit registration
         4: approval approvals register filing inspection certificate
         """;

@@ -31,8 +31,9 @@ internal static class HiringCues
         4~ (引进|招|要|需要).{0,4}[0-9一二三四五六七八九十两]+\s*(个|名|位)?\s*(博士|硕士|phd|人才|工程师)
         6: hiring hire recruit recruiting recruitment job_fair talent_apartment social_insurance work_permit headcount
         4: workers worker labor labour direct_labor staff talent training phd interns intern engineers
-        6: residence_permit foreign_employees foreign_employee expat expats
-        4: operators operator technicians welders employees
+        5: 工会
+        6: headhunter headhunters residence_permit foreign_employees foreign_employee expat expats
+        4: operators operator technicians welders employees engineer
         2: part-time visa hr
         """;
 }

@@ -27,6 +27,7 @@ internal static class MarketCues
         5~ (对接|进入|打入|进).{0,8}(供应链|采购体系|供应商|整车厂|主机厂|医疗机构|国企|央企|大企业)
         6: exhibition exhibitions expo booth group_booth trade_fair trade_show messe tender tenders bidding procurement export
         6: exports cross-border buyers customers customer distributor overseas_market
-        4: market markets supplier suppliers e-commerce ce fair sales
+        6: matchmaking supply_chain
+        4: automakers oem market markets supplier suppliers e-commerce ce fair sales
         """;
 }
