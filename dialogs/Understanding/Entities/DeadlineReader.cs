@@ -35,7 +35,7 @@ internal static partial class DeadlineReader
             }
             else if (Forcing().IsMatch(after) || Hope().IsMatch(before) || Completion().IsMatch(after))
             {
-                score = IsBareYear(core.Value) && !Forcing().IsMatch(after) ? 0 : Plan().IsMatch(before) ? 0 : 2;
+                score = IsBareYear(core.Value) && !Forcing().IsMatch(after) && !Insisted().IsMatch(after) ? 0 : Plan().IsMatch(before) ? 0 : 2;
             }
             else
             {
@@ -78,7 +78,7 @@ internal static partial class DeadlineReader
     [GeneratedRegex("当时|当初|约定|原定|去年|以前|曾经|本来|签约时|说好|承诺|答应")]
     private static partial Regex Background();
 
-    [GeneratedRegex("到期|投产|开工|开业|检查|验收|截止|交货|要货|到货|进场|被拆|拆迁|拆除|搬走|收回|关停|停产|关闭|建成|竣工|完工|交付|评审|年审|复审|审核|上线|搬迁|入驻|开展|举办|开幕|due|expire")]
+    [GeneratedRegex("到期|投产|开工|开业|运营|开始运营|检查|验收|截止|交货|要货|到货|进场|被拆|拆迁|拆除|搬走|收回|关停|停产|关闭|建成|竣工|完工|交付|评审|年审|复审|审核|上线|搬迁|入驻|开展|举办|开幕|due|expire")]
     private static partial Regex Forcing();
 
     [GeneratedRegex(@"(希望|争取|力争|务必|确保|必须|最好|要求|赶在|得在|要在|需在|须在|能在|before|by)\s*(在|于)?\s*$")]
@@ -86,6 +86,10 @@ internal static partial class DeadlineReader
 
     [GeneratedRegex(@"^\s*(就)?(能|要|得|必须|需要|需|就得|一定要|务必)\s*[\u4e00-\u9fff]{0,3}?(拿到|拿证|到位|办好|办下来|办完|批下来|定下来|完成|投产|开工|交付|交货|上线|开业|入驻|用上|用|搬|落地|签约|到账|放款|发放|拨付|下来|出来|验|批|签|办|到|付|还|交|缴|生产|试产|试生产|运行|营业|发|开)")]
     private static partial Regex Completion();
+
+    /// <summary>"明年就要用了": a bare year is a limit only when insisted on.</summary>
+    [GeneratedRegex(@"^\s*(就要|就得|必须|一定要|务必|就需要)")]
+    private static partial Regex Insisted();
 
     [GeneratedRegex("打算|计划|拟|准备")]
     private static partial Regex Plan();
