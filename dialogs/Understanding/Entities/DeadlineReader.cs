@@ -69,7 +69,7 @@ internal static partial class DeadlineReader
         "(?<limit>\\s*(之前|以前|前|之内|以内|内|为止|截止))?")]
     private static partial Regex Time();
 
-    [GeneratedRegex(@"(?<limit>(?<latest>no later than)|by|before|within|until)\s+(?<core>(the\s+)?(end\s+of\s+)?(next\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|\d+\s+(working\s+)?(days|weeks|months))(\s+\d{1,2}(st|nd|rd|th)?)?)")]
+    [GeneratedRegex(@"(?<limit>(?<latest>no later than)|by|before|within|until)\s+(?<core>(the\s+)?(end\s+of\s+)?(next\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a|an)\s+(working\s+)?(days?|weeks?|months?))(\s+\d{1,2}(st|nd|rd|th)?)?)")]
     private static partial Regex EnglishTime();
 
     [GeneratedRegex(@"(已于|已经|已在|已|上|去年|前年|昨天|前天|过去|当时|原定)\s*$")]
