@@ -114,6 +114,6 @@ internal static partial class AmountReader
     [GeneratedRegex(@"了|已|20[0-2]\d年|去年|前年")]
     private static partial Regex Past();
 
-    [GeneratedRegex("营收|营业收入|收入|销售额|销售收入|产值|纳税|缴税|税收|利润|注册资本|注册资金|实缴|资产|估值|市值|年销售|营业额|工资|月薪|年薪|薪资|授信|去年|前年|累计|研发投入|研发费用|电费|成本|每个月|每月|一个月|降到|压到|压缩到|减到|降至|调到|营业|亩均|达到|指标|考核|投资了|投入了|花了|已投|revenue|turnover|capital")]
+    [GeneratedRegex("营收|营业收入|收入|销售额|销售收入|产值|纳税|缴税|税收|利润|注册资本|注册资金|实缴|资产|估值|市值|年销售|营业额|工资|月薪|年薪|薪资|授信|去年|前年|累计|研发投入|研发费用|电费|成本|每个月|每月|一个月|降到|压到|压缩到|减到|降至|调到|营业|亩均|达到|指标|考核|投资了|投入了|投了|花了|已投|revenue|turnover|capital")]
     private static partial Regex Background();
 }

@@ -33,7 +33,7 @@ internal static partial class DeadlineReader
             {
                 score = Background().IsMatch(text.Before(m.Index, 30)) ? 0 : 3;
             }
-            else if (Forcing().IsMatch(after) || Hope().IsMatch(before) || Completion().IsMatch(after))
+            else if (Forcing().IsMatch(after) || Hope().IsMatch(before) || Completion().IsMatch(after) || ForcingBefore().IsMatch(text.Before(m.Index, 24)))
             {
                 score = IsBareYear(core.Value) && !Forcing().IsMatch(after) && !Insisted().IsMatch(after) ? 0 : Plan().IsMatch(before) ? 0 : 2;
             }
@@ -80,6 +80,10 @@ internal static partial class DeadlineReader
 
     [GeneratedRegex("到期|投产|开工|开业|运营|开始运营|检查|验收|截止|交货|要货|到货|进场|被拆|拆迁|拆除|搬走|收回|关停|停产|关闭|建成|竣工|完工|交付|评审|年审|复审|审核|上线|搬迁|入驻|开展|举办|开幕|due|expire")]
     private static partial Regex Forcing();
+
+    /// <summary>"验收约在下周": the event is named first and its date follows.</summary>
+    [GeneratedRegex(@"(检查|验收|检验|评审|审核|到期|开业|投产|开工|inspection|audit|visit)[^,。;]{0,6}(约在|定在|安排在|放在|就在|是)\s*$")]
+    private static partial Regex ForcingBefore();
 
     [GeneratedRegex(@"(希望|争取|力争|务必|确保|必须|最好|要求|赶在|得在|要在|需在|须在|能在|before|by)\s*(在|于)?\s*$")]
     private static partial Regex Hope();
