@@ -12,8 +12,17 @@ internal static class CategoryDecision
     /// <summary>Less evidence than this is a guess, even with no rival.</summary>
     public const double ThinEvidence = 2.0;
 
-    public static (string Category, double Confidence, IReadOnlyList<string> Clarify) Decide(IReadOnlyList<CategoryScore> scores)
+    /// <summary>
+    /// A category decided only by general words ("补贴", "员工", "客户": no cue this specific) and not much of them
+    /// is asked about; such words appear in every kind of request.
+    /// </summary>
+    public const double SpecificCue = 4.0;
+
+    public const double Plenty = 6.0;
+
+    public static (string Category, double Confidence, IReadOnlyList<string> Clarify) Decide(ScoreSheet sheet)
     {
+        var scores = sheet.Scores;
         if (scores.Count == 0)
         {
             return (Categories.Other, 0, []);
@@ -31,7 +40,7 @@ internal static class CategoryDecision
             return (best.Category, confidence, [best.Category, .. rivals]);
         }
 
-        if (best.Score < ThinEvidence)
+        if (best.Score < ThinEvidence || sheet.Strongest.GetValueOrDefault(best.Category) < SpecificCue && best.Score < Plenty)
         {
             var fallback = scores.Count > 1 ? scores[1].Category : best.Category == Categories.Other ? null : Categories.Other;
             return fallback is null ? (best.Category, confidence, []) : (best.Category, confidence, [best.Category, fallback]);

@@ -2,6 +2,12 @@ using Assistant.Dialogs.Understanding.Lexicon;
 
 namespace Assistant.Dialogs.Understanding;
 
+/// <summary>The scores, best first; the evidence; and per category the weight of its most specific cue.</summary>
+internal sealed record ScoreSheet(IReadOnlyList<CategoryScore> Scores, IReadOnlyList<Evidence> Evidence, IReadOnlyDictionary<string, double> Strongest)
+{
+    public static readonly ScoreSheet Empty = new([], [], new Dictionary<string, double>());
+}
+
 /// <summary>Sums the cues of each category, weighted by where they stand, and keeps the evidence.</summary>
 internal sealed class CategoryScorer
 {
@@ -10,8 +16,9 @@ internal sealed class CategoryScorer
 
     private readonly CueMatcher _matcher = new(CueLexicon.All);
 
-    public (IReadOnlyList<CategoryScore> Scores, IReadOnlyList<Evidence> Evidence) Score(string original, string normalized)
+    public ScoreSheet Score(string original, string normalized)
     {
+        var strongest = new Dictionary<string, double>();
         var factors = Emphasis.Weigh(normalized);
         var totals = Categories.All.ToDictionary(c => c, _ => 0.0);
         var seen = new HashSet<string>();
@@ -26,6 +33,7 @@ internal sealed class CategoryScorer
             }
 
             totals[hit.Cue.Category] += weight;
+            strongest[hit.Cue.Category] = Math.Max(strongest.GetValueOrDefault(hit.Cue.Category), hit.Cue.Weight);
             evidence.Add(new Evidence(hit.Cue.Category, Describe(original, normalized, hit), Math.Round(weight, 2)));
         }
 
@@ -33,7 +41,7 @@ internal sealed class CategoryScorer
             .OrderByDescending(t => t.Value)
             .Select(t => new CategoryScore(t.Key, Math.Round(t.Value, 2)))
             .ToList();
-        return (scores, evidence.OrderByDescending(e => e.Weight).ToList());
+        return new ScoreSheet(scores, evidence.OrderByDescending(e => e.Weight).ToList(), strongest);
     }
 
     private static double Max(ReadOnlySpan<double> values)
@@ -52,6 +60,6 @@ internal sealed class CategoryScorer
     {
         var typed = original.Substring(hit.Start, hit.Length);
         var read = normalized.Substring(hit.Start, hit.Length);
-        return string.Equals(typed, read, StringComparison.OrdinalIgnoreCase) ? typed : $"{typed}（{read}）";
+        return string.Equals(TextNormalizer.HalfWidth(typed), read, StringComparison.OrdinalIgnoreCase) ? typed : $"{typed}（{read}）";
     }
 }

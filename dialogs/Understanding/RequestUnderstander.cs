@@ -8,23 +8,45 @@ namespace Assistant.Dialogs.Understanding;
 /// </summary>
 public sealed class RequestUnderstander
 {
-    private readonly CategoryScorer _scorer = new();
+    /// <summary>One message through every reader, so the first real message does not pay for compiling them.</summary>
+    private const string WarmUp = "我们是无锡恒达精密机械有限公司，想在下周三之前申请贷款500万元，需要二十亩地、招20个普工，电话13800000000";
 
-    public RequestUnderstander() => NumberReader.Warm();
+    /// <summary>The confidence of a guess from character pairs: always a question, never a routing.</summary>
+    private const double Guessed = 0.2;
+
+    private readonly CategoryScorer _scorer = new();
+    private readonly BigramGuess _guess = new(Lexicon.CueLexicon.All);
+
+    public RequestUnderstander()
+    {
+        NumberReader.Warm();
+        _ = Understand(WarmUp);
+    }
 
     public Understanding Understand(string text)
     {
         text ??= "";
         var language = Language.Detect(text);
         var request = new RequestText(text, language == Language.English);
-        var (scores, evidence) = _scorer.Score(text, request.Normalized);
+        var sheet = _scorer.Score(text, request.Normalized);
+        var (scores, evidence) = (sheet.Scores, sheet.Evidence);
         var entities = EntityReader.Read(request).Entities;
+        if (scores.Count == 0 && !NeedDetector.IsGreeting(request.Normalized))
+        {
+            var (guessed, why) = _guess.Guess(request.Normalized);
+            if (guessed.Count > 0 && guessed[0].Category != Categories.Other)
+            {
+                var ask = guessed.Select(s => s.Category).Append(Categories.Other).Distinct().Take(2).ToList();
+                return new Understanding(guessed[0].Category, Guessed, ask, guessed, why, entities, language, HasNeed: true);
+            }
+        }
+
         if (!NeedDetector.HasNeed(request.Normalized, scores))
         {
             return new Understanding(Categories.Other, 0, [], scores, evidence, entities, language, HasNeed: false);
         }
 
-        var (category, confidence, clarify) = CategoryDecision.Decide(scores);
+        var (category, confidence, clarify) = CategoryDecision.Decide(sheet);
         return new Understanding(category, confidence, clarify, scores, evidence, entities, language, HasNeed: true);
     }
 

@@ -28,6 +28,7 @@ public sealed class ContactTests
     [InlineData("公司名：江阴华澄机电有限公司", "江阴华澄机电有限公司")]
     [InlineData("我们是新吴区的，华锦精密，电话139 1526 4870", "华锦精密")]
     [InlineData("我们是博远数据，想申请高企", "博远数据")]
+    [InlineData("We are Wuxi Bright Machinery Co., Ltd. and need a loan", "Wuxi Bright Machinery Co., Ltd.")]
     public void The_users_own_company_is_kept_as_written(string text, string company) =>
         Assert.Equal(company, Shared.Understander.Understand(text).Entities.Company);
 
@@ -39,6 +40,7 @@ public sealed class ContactTests
     [InlineData("我们是一家新能源电池企业，需要招人")]
     [InlineData("去年跟一所高校合作开发了一款激光焊接设备，想申请首台套")]
     [InlineData("我公司拟新建项目，需提交哪些材料")]
+    [InlineData("Our customer Shanghai Auto Parts Co., Ltd. owes us 2 million yuan")]
     public void Banks_universities_counterparties_and_descriptions_are_not_the_company(string text) =>
         Assert.Null(Shared.Understander.Understand(text).Entities.Company);
 

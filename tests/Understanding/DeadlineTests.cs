@@ -18,6 +18,9 @@ public sealed class DeadlineTests
     [InlineData("最好月底前能到位", "月底前")]
     [InlineData("能不能这周五之前恢复通行？", "这周五之前")]
     [InlineData("We need the bridge loan before the end of this month", "before the end of this month")]
+    [InlineData("We need 40 skilled welders within two months", "within two months")]
+    [InlineData("贷款将于下月15日到期，申请无还本续贷", "下月15日")]
+    [InlineData("厂子明年就要用了，闲置认定能不能缓一缓", "明年")]
     public void The_limit_or_forcing_date_is_kept_as_written(string text, string deadline) =>
         Assert.Equal(deadline, Shared.Understander.Understand(text).Entities.Deadline);
 

@@ -19,7 +19,7 @@ internal static partial class AreaReader
                 continue;
             }
 
-            var after = text.After(number.End, 6);
+            var after = text.After(number.End, 16);
             var unit = Unit().Match(after);
             if (!unit.Success)
             {
@@ -52,6 +52,6 @@ internal static partial class AreaReader
     [GeneratedRegex("需|要|想|申请|拿|租|买|缺|扩|新增|增加|用地|空着|闲置|这块|那块|一块|大概|左右|约|建|面积|改造|分割|转让|出让|验收|装修|need|about|around")]
     private static partial Regex Sought();
 
-    [GeneratedRegex(@"现有|目前|原有|占地|总共|厂区|总面积|原来|当时|拿了|买了|租了|已|20[0-2]\d年|去年|前年|宿舍")]
+    [GeneratedRegex(@"现有|目前|原有|占地|总共|厂区|总面积|原来|当时|拿了|买了|租了|盖了|建了|建成|一期|已|20[0-2]\d年|去年|前年|宿舍")]
     private static partial Regex Background();
 }

@@ -26,6 +26,18 @@ internal static partial class CompanyReader
             candidates.Add(new Mention<string>(text.Verbatim(start, end), start, end, 4 + own));
         }
 
+        var typed = TextNormalizer.HalfWidth(text.Original);
+        foreach (Match m in EnglishName().Matches(typed))
+        {
+            var lead = typed[Math.Max(0, m.Index - 24)..m.Index].ToLowerInvariant();
+            if (NotOwn().IsMatch(m.Value) || m.Value.Contains("Bank", StringComparison.Ordinal) || EnglishCounterparty().IsMatch(lead))
+            {
+                continue;
+            }
+
+            candidates.Add(new Mention<string>(text.Verbatim(m.Index, m.Index + m.Length), m.Index, m.Index + m.Length, EnglishOwn().IsMatch(lead) ? 6 : 4));
+        }
+
         foreach (Match m in ShortName().Matches(text.Normalized))
         {
             var name = m.Groups["name"];
@@ -62,6 +74,15 @@ internal static partial class CompanyReader
     /// <summary>A short name after "我们是", "公司叫", "公司名：", or standing alone as a clause of a self-introduction.</summary>
     [GeneratedRegex(@"((?<marker>我们是|我们公司是|我司是|我公司是|公司叫|公司名叫|公司名称是|公司名称|公司名字叫|公司名|企业名称|单位名称|公司)\s*[:：]?\s*|(?<=^|[,，。;；!！?？\n :：]))(?<name>[\u4e00-\u9fff]{2,6}?(" + Industry + @"))(?=\s*([,，。;；!！?？\n]|$|电话|手机|联系|的电话))")]
     private static partial Regex ShortName();
+
+    [GeneratedRegex(@"\b[A-Z][A-Za-z&'-]*(\s+[A-Z][A-Za-z&'-]*)*,?\s+(Co\.,?\s*Ltd\.?|Co\.|Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation|LLC|GmbH|Group)")]
+    private static partial Regex EnglishName();
+
+    [GeneratedRegex(@"(we are|we're|our company|company name|this is|i am from|i'm from|on behalf of)[\s:,(]*$")]
+    private static partial Regex EnglishOwn();
+
+    [GeneratedRegex(@"(customer|client|supplier|from|with|to|by|against|sued|owes?)[\s:,]*$")]
+    private static partial Regex EnglishCounterparty();
 
     [GeneratedRegex("我们是|我司|我公司|本公司|公司叫|公司名|名字|公司:|公司：|企业名称|电话|手机|联系")]
     private static partial Regex SelfIntroduction();

@@ -27,7 +27,7 @@ internal static partial class HeadcountReader
             }
 
             var before = text.Before(number.Start, 18);
-            var after = text.After(number.End, 16);
+            var after = text.After(number.End, 24);
             var person = Person().Match(after);
             var role = RoleBefore().IsMatch(before) && PersonUnit().IsMatch(after)
                 || HireVerbBefore().IsMatch(before) && PersonUnit().IsMatch(after)
@@ -71,7 +71,7 @@ internal static partial class HeadcountReader
         text.Normalized[..position].Count(c => c is ',' or '。' or '!' or '?' or ';' or '\n');
 
     /// <summary>"20个普工", "三百人", "150 人", "2名", "3 个 PhD", "二十个学徒".</summary>
-    [GeneratedRegex(@"^\s*(人次|人(?!民|才|事|工|口|社|均|员)|名|位|号人|个人|(个|名|位)?\s*(?<role>员工|工人|普工|技工|焊工|电工|钳工|车工|木工|操作工|叉车工|缝纫工|装配工|维修工|临时工|农民工|学徒|应届生|毕业生|大学生|实习生|博士|硕士|研究生|本科生|技术员|工程师|研发人员|司机|人才|骨干|师傅|员(?![会工])|工(?![作程艺厂地资期龄时商业序位具伤会]))|个\s*[\u4e00-\u9fff]{1,3}?(?<role>员工|工人|普工|技工|焊工|电工|钳工|车工|木工|操作工|叉车工|缝纫工|装配工|维修工|临时工|农民工|学徒|应届生|毕业生|大学生|实习生|博士|硕士|研究生|本科生|技术员|工程师|研发人员|司机|人才|骨干|师傅|员(?![会工])|工(?![作程艺厂地资期龄时商业序位具伤会]))|个?\s*([a-z-]+\s+)?(phd|phds|engineers?|workers?|people|staff|interns?|graduates?|technicians?|operators?)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(人次|人(?!民|才|事|工|口|社|均|员)|名|位|号人|个人|(个|名|位)?\s*(?<role>员工|工人|普工|技工|焊工|电工|钳工|车工|木工|操作工|叉车工|缝纫工|装配工|维修工|临时工|农民工|学徒|应届生|毕业生|大学生|实习生|博士|硕士|研究生|本科生|技术员|工程师|研发人员|司机|人才|骨干|师傅|员(?![会工])|工(?![作程艺厂地资期龄时商业序位具伤会]))|个\s*[\u4e00-\u9fff]{1,3}?(?<role>员工|工人|普工|技工|焊工|电工|钳工|车工|木工|操作工|叉车工|缝纫工|装配工|维修工|临时工|农民工|学徒|应届生|毕业生|大学生|实习生|博士|硕士|研究生|本科生|技术员|工程师|研发人员|司机|人才|骨干|师傅|员(?![会工])|工(?![作程艺厂地资期龄时商业序位具伤会]))|个?\s*([a-z-]+\s+)?(phd|phds|engineers?|workers?|people|staff|interns?|graduates?|technicians?|operators?|welders?|electricians?|drivers?|programmers?|developers?|designers?|employees?|hires)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Person();
 
     [GeneratedRegex(@"^\s*(人次|人|名|位|个)")]
@@ -85,7 +85,7 @@ internal static partial class HeadcountReader
     [GeneratedRegex(@"^\s*(个|名|位)?\s*(左右)?\s*([,.。;!?]|$)")]
     private static partial Regex BareCount();
 
-    [GeneratedRegex("(招|聘|引进|需要|缺).{0,12}(员工|工人|普工|技工|焊工|电工|学徒|应届生|毕业生|大学生|博士|硕士|研究生|技术员|工程师|操作工|人才|师傅)")]
+    [GeneratedRegex("(招|聘|引进|需要|缺|新增|增加|提供).{0,12}(员工|工人|普工|技工|焊工|电工|学徒|应届生|毕业生|大学生|博士|硕士|研究生|技术员|工程师|操作工|人才|师傅|岗位)")]
     private static partial Regex RoleInSentence();
 
     /// <summary>"博士2名、硕士6名", "技术员四十人": the role stands before the number.</summary>

@@ -42,6 +42,12 @@ internal static class NumberReader
 
             var text = normalized.Substring(result.Start, result.End - result.Start + 1).TrimEnd();
             var end = result.Start + text.Length;
+            if (text[0] is '万' or '亿')
+            {
+                // "万一出事": a word, not a number.
+                continue;
+            }
+
             if (IsWanYi(text, normalized, end))
             {
                 // "80万一直不还": 万一 is "in case", not eighty thousand and one.

@@ -12,6 +12,11 @@ internal static class FinancingCues
         5: 产业基金 引导基金 天使基金 创投 风投 股权融资 股权投资 私募 债券 发债 绿色债券 公司债 企业债 可转债 中期票据
         5: 融资 融资担保 担保公司 政府性融资担保 资金周转 周转资金 流动资金 资金缺口 资金链 纾困资金 纾困 银企对接 政银企对接
         4: 银行 担保 抵押物 抵押 反担保 利率 降息 征信 还款 还贷 还银行 借款 借钱 借贷 贷 放款 金融办 金融局 地方金融
+        6: 无抵押 信用贷款 政策性担保 风险补偿 风险池 资金池 风险补偿资金池 质押
+        4: 应收账款 并购 兼并重组
+        6: 证券化 资产证券化 知识产权证券化
+        3: 催款 撑不下去 扛不住 快倒闭
+        3~ (客户|下游).{0,4}(不付钱|不给钱|拖款|不结账|不回款)
         4: 资本市场 投资机构 投资人 基金 募资 融资需求 授信额度 垫资 周转 资金压力 资金困难 资金紧张
         3: 利息 投资方 估值 路演 董秘
         2.5: 资金
@@ -26,6 +31,7 @@ internal static class FinancingCues
         4~ (剩|只有|不够|没有|缺|差|拿不出)[^,.。;!?]{0,8}钱
         4~ 回款.{0,4}(慢|难|拖|延迟|收不回)
         4~ 发不出.{0,2}工资
+        4~ 工资.{0,3}(发不出|发不了|开不出)
         4~ (银行|行里).{0,8}(不给|不肯|不批|不认|降|压|收|催)
         5: loan loans bank_loan credit_line financing funding bridge_loan working_capital collateral pre-ipo listing
         5: green_bond bond bonds abs co-invest venture_capital vc_fund industry_fund guarantee interest_rate refinancing

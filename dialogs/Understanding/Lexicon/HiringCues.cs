@@ -13,8 +13,12 @@ internal static class HiringCues
         5: 外国专家 来华工作 综合工时 不定时工时 特殊工时 人社局 人社部门 职业院校 职业学校 技校 技工院校 校招 猎头 招才
         4: 人才 高层次人才 博士 硕士 应届生 毕业生 高校毕业生 大学生 实习生 普工 技工 焊工 电工 操作工 叉车工 缝纫工 一线员工
         4: 培训 入学 上学 落户 户口 积分入学 公租房 残疾人 退役军人 就业 员工培训 海归 留学生 研究生 本科生 技术员
-        3: 招 宿舍
-        3: 工人 职工 薪资 劳动合同 劳动关系 公积金 医保 工伤保险 生活补贴 购房补贴 租房补贴 安家费 师傅 骨干 司机
+        6: 技能证书 职业资格证书 职业资格 考证补贴 技能补贴 见习补贴 就业见习 见习基地 实习补贴
+        5: 工伤保险 入园 幼儿园 上幼儿园 孩子上学 孩子入学 防暑降温费 高温补贴 高温津贴
+        4: 实习 到岗 上岗 流失率 留不住人 用人难
+        2: 招
+        3: 宿舍
+        3: 工人 职工 薪资 劳动合同 劳动关系 公积金 医保 生活补贴 购房补贴 租房补贴 安家费 师傅 骨干 司机
         2: 年轻人 加班 人员 工伤 劳动仲裁 用人
         1.5: 员工 工资
         6~ 招(聘)?\s*[0-9一二三四五六七八九十两百几]+\s*(个|名|位|人)
@@ -27,6 +31,9 @@ internal static class HiringCues
         4~ (引进|招|要|需要).{0,4}[0-9一二三四五六七八九十两]+\s*(个|名|位)?\s*(博士|硕士|phd|人才|工程师)
         6: hiring hire recruit recruiting recruitment job_fair talent_apartment social_insurance work_permit headcount
         4: workers worker labor labour direct_labor staff talent training phd interns intern engineers
+        5: 工会
+        6: headhunter headhunters residence_permit foreign_employees foreign_employee expat expats
+        4: operators operator technicians welders employees engineer
         2: part-time visa hr
         """;
 }

@@ -11,8 +11,12 @@ internal static class MarketCues
         3: 客户
         6: 招标文件 卖不出去 卖不动 滞销 没销路 接不到订单 订单下滑 订单少 销售难 booth_fee stand_fee
         5: 销路 销售渠道 推介 推介会 对接会 本地配套 产业链 整车厂 主机厂 商务局 贸促会 电商 进口 海关 报关
+        6: 国外认证 国际认证 出口认证 进超市 进商超 中欧班列 订舱 舱位
+        5~ (客户|国外|海外|出口).{0,8}认证
+        4: 没人知道 知名度 打广告 产品推广 商超 电商平台 海运费 集装箱 货代 港口 卖货 直播间 带货
         5: 订单流失 客户流失 丢了客户 丢客户 采购方 采购商 经销商 代理商 应急物资 产品上市 新品发布 品牌推广 直播带货
-        3: 采购 供应链 上下游 汇率 海运 自贸 贸易 配套 渠道
+        4: 渠道
+        3: 采购 供应链 上下游 汇率 海运 自贸 贸易 配套
         2: 订单 物流 销售
         1.5: 对接
         1: 外资
@@ -23,6 +27,7 @@ internal static class MarketCues
         5~ (对接|进入|打入|进).{0,8}(供应链|采购体系|供应商|整车厂|主机厂|医疗机构|国企|央企|大企业)
         6: exhibition exhibitions expo booth group_booth trade_fair trade_show messe tender tenders bidding procurement export
         6: exports cross-border buyers customers customer distributor overseas_market
-        4: market markets supplier suppliers e-commerce ce fair sales
+        6: matchmaking supply_chain
+        4: automakers oem market markets supplier suppliers e-commerce ce fair sales
         """;
 }
