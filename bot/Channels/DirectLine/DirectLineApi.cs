@@ -24,6 +24,7 @@ public static class DirectLineApi
         api.MapPost("/conversations/{conversationId}/activities", Post);
         api.MapGet("/conversations/{conversationId}/activities", History);
         api.MapGet("/conversations/{conversationId}/stream", DirectLineStream.Accept);
+        api.MapDirectLineUpload();
         return app;
     }
 
