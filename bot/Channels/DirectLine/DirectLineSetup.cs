@@ -11,6 +11,8 @@ public static class DirectLineSetup
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<SocketHub>();
+        services.AddSingleton<DirectLineProactive>();
+        services.AddSingleton<ProactiveMessages>();
         services.AddHostedService<TranscriptNotifications>();
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<DirectLineOptions>>((cors, directLine) =>

@@ -43,6 +43,8 @@ public sealed class DirectLineHost : IAsyncDisposable
         return client;
     }
 
+    public IServiceProvider Services => _factory.Services;
+
     public Microsoft.AspNetCore.TestHost.WebSocketClient Sockets() => _factory.Server.CreateWebSocketClient();
 
     /// <summary>A started conversation for a new user: its id, conversation token and stream URL.</summary>

@@ -211,6 +211,21 @@ public sealed class DirectLineTests(PostgresServer server) : IAsyncLifetime
             (await _host.Client(token).PostAsync($"/v3/directline/conversations/{id}/upload", new StringContent("{}", Encoding.UTF8, "application/json"), Cancel)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_message_sent_outside_a_turn_lands_in_the_transcript_of_a_web_chat_conversation()
+    {
+        var (id, token, _) = await _host.Start();
+        var messages = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Assistant.Bot.Channels.ProactiveMessages>(_host.Services);
+        var reference = new Dialogs.Activities.ConversationReference("directline", "http://localhost/", id, "dl_liuyang", "youqiubiying", Locale: "zh-CN");
+
+        Assert.True(await messages.Send(reference, new Dialogs.Activities.Activity { Text = "您的诉求 YQ2026-000001 已办结，请对办理结果进行评价。" }, Cancel));
+        Assert.False(await messages.Send(reference with { ConversationId = "no-such-conversation" }, new Dialogs.Activities.Activity { Text = "不会送达" }, Cancel));
+
+        var last = (await History(id, token))[^1];
+        Assert.Equal("您的诉求 YQ2026-000001 已办结，请对办理结果进行评价。", last.GetProperty("text").GetString());
+        Assert.Equal("bot", last.GetProperty("from").GetProperty("role").GetString());
+    }
+
     private static async Task<JsonElement> Frame(WebSocket socket)
     {
         var buffer = new byte[256 * 1024];
