@@ -4,6 +4,7 @@ return args.FirstOrDefault() switch
 {
     "understand" => await UnderstandBenchmark.Run(args.Skip(1).ToArray()),
     "turns" => await TurnBenchmark.Run(args.Skip(1).ToArray()),
+    "load" => await LoadTool.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -11,5 +12,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Benchmarks -- understand [rounds]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- turns [conversations-per-level]");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- load [conversations-per-level]   (after dotnet build -c Release bot)");
     return 2;
 }
