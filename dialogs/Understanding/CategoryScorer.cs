@@ -23,9 +23,11 @@ internal sealed class CategoryScorer
         var totals = Categories.All.ToDictionary(c => c, _ => 0.0);
         var seen = new HashSet<string>();
         var evidence = new List<Evidence>();
-        foreach (var hit in _matcher.Match(normalized))
+        var hits = _matcher.Match(normalized);
+        var setAside = Negation.SetAside(normalized, hits);
+        foreach (var hit in hits)
         {
-            var factor = Max(factors.AsSpan(hit.Start, hit.Length));
+            var factor = Max(factors.AsSpan(hit.Start, hit.Length)) * (setAside.Contains(hit) ? Negation.Factor : 1);
             var weight = hit.Weight * factor * (seen.Add(hit.Cue.Text) ? 1.0 : Repeated);
             if (weight <= 0)
             {
