@@ -86,6 +86,10 @@ internal sealed class CueMatcher
             }
         }
 
+        // Two patterns of one category over the same words ("享受什么优惠", "什么优惠") say one thing.
+        hits.RemoveAll(h => h.Cue.Pattern is not null && hits.Any(o => o != h && o.Cue.Pattern is not null
+            && o.Cue.Category == h.Cue.Category && o.Start < h.End && h.Start < o.End
+            && (o.Weight > h.Weight || o.Weight == h.Weight && o.Start < h.Start)));
         hits.RemoveAll(h => h.Cue.Category == CueLexicon.Neutral);
         hits.Sort((a, b) => a.Start.CompareTo(b.Start));
         return hits;

@@ -12,7 +12,9 @@ internal static partial class DeadlineReader
     public static Mention<string>? Read(RequestText text)
     {
         var candidates = new List<Mention<string>>();
-        foreach (var m in Time().Matches(text.Normalized).Concat(EnglishTime().Matches(text.Normalized)))
+        var english = EnglishTime().Matches(text.Normalized);
+        var bare = EnglishBareTime().Matches(text.Normalized).Where(b => !english.Any(e => e.Index <= b.Index && b.Index < e.Index + e.Length));
+        foreach (var m in Time().Matches(text.Normalized).Concat(english).Concat(bare))
         {
             var core = m.Groups["core"];
             if (m.Groups["past"].Success)
@@ -33,7 +35,8 @@ internal static partial class DeadlineReader
             {
                 score = Background().IsMatch(text.Before(m.Index, 30)) ? 0 : 3;
             }
-            else if (Forcing().IsMatch(after) || Hope().IsMatch(before) || Completion().IsMatch(after) || ForcingBefore().IsMatch(text.Before(m.Index, 24)))
+            else if (Forcing().IsMatch(after) || Hope().IsMatch(before) || Completion().IsMatch(after) || ForcingBefore().IsMatch(text.Before(m.Index, 24))
+                || EnglishForcing().IsMatch(text.Before(m.Index, 24)))
             {
                 score = IsBareYear(core.Value) && !Forcing().IsMatch(after) && !Insisted().IsMatch(after) ? 0 : Plan().IsMatch(before) ? 0 : 2;
             }
@@ -69,8 +72,12 @@ internal static partial class DeadlineReader
         "(?<limit>\\s*(之前|以前|前|之内|以内|内|为止|截止))?")]
     private static partial Regex Time();
 
-    [GeneratedRegex(@"(?<limit>(?<latest>no later than)|by|before|within|until)\s+(?<core>(the\s+)?(end\s+of\s+)?(next\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a|an)\s+(working\s+)?(days?|weeks?|months?))(\s+\d{1,2}(st|nd|rd|th)?)?)")]
+    [GeneratedRegex(@"\b(?<limit>(?<latest>no later than)|by|before|within|until)\s+(?<core>(the\s+)?(end\s+of\s+)?(next\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a|an)\s+(working\s+)?(days?|weeks?|months?))(\s+\d{1,2}(st|nd|rd|th)?)?)")]
     private static partial Regex EnglishTime();
+
+    /// <summary>"expires next year": a relative time without a limit word, kept only when an event forces it.</summary>
+    [GeneratedRegex(@"\b(?<core>(next|this)\s+(week|month|year|monday|tuesday|wednesday|thursday|friday)|tomorrow)\b")]
+    private static partial Regex EnglishBareTime();
 
     [GeneratedRegex(@"(已于|已经|已在|已|上|去年|前年|昨天|前天|过去|当时|原定)\s*$")]
     private static partial Regex Past();
@@ -84,6 +91,9 @@ internal static partial class DeadlineReader
     /// <summary>"验收约在下周": the event is named first and its date follows.</summary>
     [GeneratedRegex(@"(检查|验收|检验|评审|审核|到期|开业|投产|开工|inspection|audit|visit)[^,。;]{0,6}(约在|定在|安排在|放在|就在|是)\s*$")]
     private static partial Regex ForcingBefore();
+
+    [GeneratedRegex(@"\b(expires?|expiring|is due|due|starts?|starting|opens?|opening|begins?|inspection is|deadline is|matures?)\s*(in\s+)?$")]
+    private static partial Regex EnglishForcing();
 
     [GeneratedRegex(@"(希望|争取|力争|务必|确保|必须|最好|要求|赶在|得在|要在|需在|须在|能在|before|by)\s*(在|于)?\s*$")]
     private static partial Regex Hope();
