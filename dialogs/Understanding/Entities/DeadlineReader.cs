@@ -11,47 +11,39 @@ internal static partial class DeadlineReader
 {
     public static Mention<string>? Read(RequestText text)
     {
-        var candidates = new List<Mention<string>>();
         var english = EnglishTime().Matches(text.Normalized);
         var bare = EnglishBareTime().Matches(text.Normalized).Where(b => !english.Any(e => e.Index <= b.Index && b.Index < e.Index + e.Length));
-        foreach (var m in Time().Matches(text.Normalized).Concat(english).Concat(bare))
+        var candidates = Time().Matches(text.Normalized).Concat(english).Concat(bare)
+            .Select(m => new Mention<string>(text.Verbatim(m.Index, m.Index + m.Length).Trim(), m.Index, m.Index + m.Length, Score(text, m)))
+            .Where(c => c.Score > 0);
+        return Mentions.Pick(text, candidates, laterWins: false);
+    }
+
+    /// <summary>3 for a stated limit, 2 for a time tied to the need or to a forcing event, 0 for anything else.</summary>
+    private static double Score(RequestText text, Match m)
+    {
+        var core = m.Groups["core"].Value;
+        var before = text.Before(m.Index, 10);
+        if (m.Groups["past"].Success || core.Length == 0 || Past().IsMatch(before))
         {
-            var core = m.Groups["core"];
-            if (m.Groups["past"].Success)
-            {
-                continue;
-            }
-
-            var before = text.Before(m.Index, 10);
-            var after = text.After(m.Index + m.Length, 7);
-            var limited = m.Groups["limit"].Success || m.Groups["latest"].Success;
-            if (Past().IsMatch(before) || core.Value.Length == 0)
-            {
-                continue;
-            }
-
-            double score;
-            if (limited)
-            {
-                score = Background().IsMatch(text.Before(m.Index, 30)) ? 0 : 3;
-            }
-            else if (Forcing().IsMatch(after) || Hope().IsMatch(before) || Completion().IsMatch(after) || ForcingBefore().IsMatch(text.Before(m.Index, 24))
-                || EnglishForcing().IsMatch(text.Before(m.Index, 24)))
-            {
-                score = IsBareYear(core.Value) && !Forcing().IsMatch(after) && !Insisted().IsMatch(after) ? 0 : Plan().IsMatch(before) ? 0 : 2;
-            }
-            else
-            {
-                continue;
-            }
-
-            if (score > 0)
-            {
-                candidates.Add(new Mention<string>(text.Verbatim(m.Index, m.Index + m.Length).Trim(), m.Index, m.Index + m.Length, score));
-            }
+            return 0;
         }
 
-        return Mentions.Pick(text, candidates, laterWins: false);
+        if (m.Groups["limit"].Success || m.Groups["latest"].Success)
+        {
+            return Background().IsMatch(text.Before(m.Index, 30)) ? 0 : 3;
+        }
+
+        var after = text.After(m.Index + m.Length, 7);
+        var lead = text.Before(m.Index, 24);
+        var forced = Forcing().IsMatch(after) || ForcingBefore().IsMatch(lead) || EnglishForcing().IsMatch(lead);
+        var wanted = Hope().IsMatch(before) || Completion().IsMatch(after);
+        if (!forced && !wanted || IsBareYear(core) && !Forcing().IsMatch(after) && !Insisted().IsMatch(after))
+        {
+            return 0;
+        }
+
+        return Plan().IsMatch(before) ? 0 : 2;
     }
 
     private static bool IsBareYear(string core) => core is "今年" or "明年" or "后年";
