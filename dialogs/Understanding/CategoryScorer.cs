@@ -3,10 +3,7 @@ using Assistant.Dialogs.Understanding.Lexicon;
 namespace Assistant.Dialogs.Understanding;
 
 /// <summary>The scores, best first; the evidence; and per category the weight of its most specific cue.</summary>
-internal sealed record ScoreSheet(IReadOnlyList<CategoryScore> Scores, IReadOnlyList<Evidence> Evidence, IReadOnlyDictionary<string, double> Strongest)
-{
-    public static readonly ScoreSheet Empty = new([], [], new Dictionary<string, double>());
-}
+internal sealed record ScoreSheet(IReadOnlyList<CategoryScore> Scores, IReadOnlyList<Evidence> Evidence, IReadOnlyDictionary<string, double> Strongest);
 
 /// <summary>Sums the cues of each category, weighted by where they stand, and keeps the evidence.</summary>
 internal sealed class CategoryScorer
@@ -23,9 +20,11 @@ internal sealed class CategoryScorer
         var totals = Categories.All.ToDictionary(c => c, _ => 0.0);
         var seen = new HashSet<string>();
         var evidence = new List<Evidence>();
-        foreach (var hit in _matcher.Match(normalized))
+        var hits = _matcher.Match(normalized);
+        var setAside = Negation.SetAside(normalized, hits);
+        foreach (var hit in hits)
         {
-            var factor = Max(factors.AsSpan(hit.Start, hit.Length));
+            var factor = Max(factors.AsSpan(hit.Start, hit.Length)) * (setAside.Contains(hit) ? Negation.Factor : 1);
             var weight = hit.Weight * factor * (seen.Add(hit.Cue.Text) ? 1.0 : Repeated);
             if (weight <= 0)
             {

@@ -20,16 +20,6 @@ internal sealed class CueMatcher
     /// <summary>A pattern loses to a compound word of another category at least this long inside it.</summary>
     private const int CompoundLength = 4;
 
-    /// <summary>
-    /// A compound of another category takes a pattern's anchor ("研发…补贴" starting inside "研发费用加计扣除") or a good
-    /// part of it ("跟职业技术学院合作"); a long pattern that merely passes over a compound keeps its meaning.
-    /// </summary>
-    private static bool IsInside(CueHit compound, CueHit pattern) =>
-        compound.Length >= CompoundLength
-        && (compound.Start <= pattern.Start && pattern.Start < compound.End
-            || compound.Start < pattern.End && pattern.End <= compound.End
-            || compound.Length * 3 >= pattern.Length);
-
     private readonly Dictionary<string, List<Cue>> _words;
     private readonly Cue[] _patterns;
 
@@ -86,10 +76,22 @@ internal sealed class CueMatcher
             }
         }
 
-        hits.RemoveAll(h => h.Cue.Category == CueLexicon.Neutral);
-        hits.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return hits;
+        // Two patterns of one category over the same words ("享受什么优惠", "什么优惠") say one thing.
+        var echoes = hits.Where(h => h.Cue.Pattern is not null && hits.Any(o => o != h && o.Cue.Pattern is not null
+            && o.Cue.Category == h.Cue.Category && o.Start < h.End && h.Start < o.End
+            && (o.Weight > h.Weight || o.Weight == h.Weight && o.Start < h.Start))).ToHashSet();
+        return [.. hits.Where(h => h.Cue.Category != CueLexicon.Neutral && !echoes.Contains(h)).OrderBy(h => h.Start)];
     }
+
+    /// <summary>
+    /// A compound of another category takes a pattern's anchor ("研发…补贴" starting inside "研发费用加计扣除") or a good
+    /// part of it ("跟职业技术学院合作"); a long pattern that merely passes over a compound keeps its meaning.
+    /// </summary>
+    private static bool IsInside(CueHit compound, CueHit pattern) =>
+        compound.Length >= CompoundLength
+        && (compound.Start <= pattern.Start && pattern.Start < compound.End
+            || compound.Start < pattern.End && pattern.End <= compound.End
+            || compound.Length * 3 >= pattern.Length);
 
     private static bool Overlaps(CueHit?[] owner, CueHit hit, Func<CueHit, bool> counts)
     {

@@ -41,8 +41,6 @@ internal static class TextNormalizer
 
     public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
 
-    public static bool IsAsciiLetterOrDigit(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';
-
     /// <summary>Half-width only (no typo mending), for digits and codes people type in full-width.</summary>
     public static string HalfWidth(string text)
     {

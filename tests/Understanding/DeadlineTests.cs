@@ -19,6 +19,7 @@ public sealed class DeadlineTests
     [InlineData("能不能这周五之前恢复通行？", "这周五之前")]
     [InlineData("We need the bridge loan before the end of this month", "before the end of this month")]
     [InlineData("We need 40 skilled welders within two months", "within two months")]
+    [InlineData("Our lease expires next year and we need a new plant", "next year")]
     [InlineData("贷款将于下月15日到期，申请无还本续贷", "下月15日")]
     [InlineData("厂子明年就要用了，闲置认定能不能缓一缓", "明年")]
     public void The_limit_or_forcing_date_is_kept_as_written(string text, string deadline) =>

@@ -21,6 +21,15 @@ public sealed class IndirectNeedTests
     public void A_described_trouble_is_routed_to_the_desk_that_solves_it(string text, string category) =>
         Assert.Equal(category, Shared.Understander.Understand(text).Category);
 
+    [Theory]
+    [InlineData("我们不缺钱，缺的是人", "hiring")]
+    [InlineData("资金不是问题，主要是招不到人", "hiring")]
+    [InlineData("不需要贷款，主要想问问用地的事", "land")]
+    [InlineData("土地已经解决了，现在就是缺电", "energy")]
+    [InlineData("听说有个科技贷不需要抵押，我们能申请吗", "financing")]
+    public void A_topic_set_aside_does_not_decide(string text, string category) =>
+        Assert.Equal(category, Shared.Understander.Understand(text).Category);
+
     [Fact]
     public void A_long_story_is_routed_by_what_is_asked_for_now()
     {

@@ -11,44 +11,39 @@ internal static partial class DeadlineReader
 {
     public static Mention<string>? Read(RequestText text)
     {
-        var candidates = new List<Mention<string>>();
-        foreach (var m in Time().Matches(text.Normalized).Concat(EnglishTime().Matches(text.Normalized)))
+        var english = EnglishTime().Matches(text.Normalized);
+        var bare = EnglishBareTime().Matches(text.Normalized).Where(b => !english.Any(e => e.Index <= b.Index && b.Index < e.Index + e.Length));
+        var candidates = Time().Matches(text.Normalized).Concat(english).Concat(bare)
+            .Select(m => new Mention<string>(text.Verbatim(m.Index, m.Index + m.Length).Trim(), m.Index, m.Index + m.Length, Score(text, m)))
+            .Where(c => c.Score > 0);
+        return Mentions.Pick(text, candidates, laterWins: false);
+    }
+
+    /// <summary>3 for a stated limit, 2 for a time tied to the need or to a forcing event, 0 for anything else.</summary>
+    private static double Score(RequestText text, Match m)
+    {
+        var core = m.Groups["core"].Value;
+        var before = text.Before(m.Index, 10);
+        if (m.Groups["past"].Success || core.Length == 0 || Past().IsMatch(before))
         {
-            var core = m.Groups["core"];
-            if (m.Groups["past"].Success)
-            {
-                continue;
-            }
-
-            var before = text.Before(m.Index, 10);
-            var after = text.After(m.Index + m.Length, 7);
-            var limited = m.Groups["limit"].Success || m.Groups["latest"].Success;
-            if (Past().IsMatch(before) || core.Value.Length == 0)
-            {
-                continue;
-            }
-
-            double score;
-            if (limited)
-            {
-                score = Background().IsMatch(text.Before(m.Index, 30)) ? 0 : 3;
-            }
-            else if (Forcing().IsMatch(after) || Hope().IsMatch(before) || Completion().IsMatch(after) || ForcingBefore().IsMatch(text.Before(m.Index, 24)))
-            {
-                score = IsBareYear(core.Value) && !Forcing().IsMatch(after) && !Insisted().IsMatch(after) ? 0 : Plan().IsMatch(before) ? 0 : 2;
-            }
-            else
-            {
-                continue;
-            }
-
-            if (score > 0)
-            {
-                candidates.Add(new Mention<string>(text.Verbatim(m.Index, m.Index + m.Length).Trim(), m.Index, m.Index + m.Length, score));
-            }
+            return 0;
         }
 
-        return Mentions.Pick(text, candidates, laterWins: false);
+        if (m.Groups["limit"].Success || m.Groups["latest"].Success)
+        {
+            return Background().IsMatch(text.Before(m.Index, 30)) ? 0 : 3;
+        }
+
+        var after = text.After(m.Index + m.Length, 7);
+        var lead = text.Before(m.Index, 24);
+        var forced = Forcing().IsMatch(after) || ForcingBefore().IsMatch(lead) || EnglishForcing().IsMatch(lead);
+        var wanted = Hope().IsMatch(before) || Completion().IsMatch(after);
+        if (!forced && !wanted || IsBareYear(core) && !Forcing().IsMatch(after) && !Insisted().IsMatch(after))
+        {
+            return 0;
+        }
+
+        return Plan().IsMatch(before) ? 0 : 2;
     }
 
     private static bool IsBareYear(string core) => core is "今年" or "明年" or "后年";
@@ -69,8 +64,12 @@ internal static partial class DeadlineReader
         "(?<limit>\\s*(之前|以前|前|之内|以内|内|为止|截止))?")]
     private static partial Regex Time();
 
-    [GeneratedRegex(@"(?<limit>(?<latest>no later than)|by|before|within|until)\s+(?<core>(the\s+)?(end\s+of\s+)?(next\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a|an)\s+(working\s+)?(days?|weeks?|months?))(\s+\d{1,2}(st|nd|rd|th)?)?)")]
+    [GeneratedRegex(@"\b(?<limit>(?<latest>no later than)|by|before|within|until)\s+(?<core>(the\s+)?(end\s+of\s+)?(next\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a|an)\s+(working\s+)?(days?|weeks?|months?))(\s+\d{1,2}(st|nd|rd|th)?)?)")]
     private static partial Regex EnglishTime();
+
+    /// <summary>"expires next year": a relative time without a limit word, kept only when an event forces it.</summary>
+    [GeneratedRegex(@"\b(?<core>(next|this)\s+(week|month|year|monday|tuesday|wednesday|thursday|friday)|tomorrow)\b")]
+    private static partial Regex EnglishBareTime();
 
     [GeneratedRegex(@"(已于|已经|已在|已|上|去年|前年|昨天|前天|过去|当时|原定)\s*$")]
     private static partial Regex Past();
@@ -84,6 +83,9 @@ internal static partial class DeadlineReader
     /// <summary>"验收约在下周": the event is named first and its date follows.</summary>
     [GeneratedRegex(@"(检查|验收|检验|评审|审核|到期|开业|投产|开工|inspection|audit|visit)[^,。;]{0,6}(约在|定在|安排在|放在|就在|是)\s*$")]
     private static partial Regex ForcingBefore();
+
+    [GeneratedRegex(@"\b(expires?|expiring|is due|due|starts?|starting|opens?|opening|begins?|inspection is|deadline is|matures?)\s*(in\s+)?$")]
+    private static partial Regex EnglishForcing();
 
     [GeneratedRegex(@"(希望|争取|力争|务必|确保|必须|最好|要求|赶在|得在|要在|需在|须在|能在|before|by)\s*(在|于)?\s*$")]
     private static partial Regex Hope();

@@ -70,8 +70,20 @@ internal static partial class HeadcountReader
     private static int ClauseIndex(RequestText text, int position) =>
         text.Normalized[..position].Count(c => c is ',' or '。' or '!' or '?' or ';' or '\n');
 
-    /// <summary>"20个普工", "三百人", "150 人", "2名", "3 个 PhD", "二十个学徒".</summary>
-    [GeneratedRegex(@"^\s*(人次|人(?!民|才|事|工|口|社|均|员)|名|位|号人|个人|(个|名|位)?\s*(?<role>员工|工人|普工|技工|焊工|电工|钳工|车工|木工|操作工|叉车工|缝纫工|装配工|维修工|临时工|农民工|学徒|应届生|毕业生|大学生|实习生|博士|硕士|研究生|本科生|技术员|工程师|研发人员|司机|人才|骨干|师傅|员(?![会工])|工(?![作程艺厂地资期龄时商业序位具伤会]))|个\s*[\u4e00-\u9fff]{1,3}?(?<role>员工|工人|普工|技工|焊工|电工|钳工|车工|木工|操作工|叉车工|缝纫工|装配工|维修工|临时工|农民工|学徒|应届生|毕业生|大学生|实习生|博士|硕士|研究生|本科生|技术员|工程师|研发人员|司机|人才|骨干|师傅|员(?![会工])|工(?![作程艺厂地资期龄时商业序位具伤会]))|个?\s*([a-z-]+\s+)?(phd|phds|engineers?|workers?|people|staff|interns?|graduates?|technicians?|operators?|welders?|electricians?|drivers?|programmers?|developers?|designers?|employees?|hires)\b)", RegexOptions.IgnoreCase)]
+    /// <summary>Who is counted, named as people usually name them in a hiring request.</summary>
+    private const string Roles =
+        "员工|工人|普工|技工|焊工|电工|钳工|车工|木工|操作工|叉车工|缝纫工|装配工|维修工|临时工|农民工|学徒|应届生|毕业生|大学生|实习生|" +
+        "博士|硕士|研究生|本科生|技术员|工程师|研发人员|司机|人才|骨干|师傅";
+
+    /// <summary>A role word shortened to its last character ("分拣员", "装卸工"), but not 员会/工作/工程 and the like.</summary>
+    private const string ShortRoles = "员(?![会工])|工(?![作程艺厂地资期龄时商业序位具伤会])";
+
+    private const string EnglishRoles =
+        "phd|phds|engineers?|workers?|people|staff|interns?|graduates?|technicians?|operators?|welders?|electricians?|drivers?|" +
+        "programmers?|developers?|designers?|employees?|hires";
+
+    /// <summary>"20个普工", "三百人", "150 人", "2名", "3 个 PhD", "二十个学徒", "40 skilled welders".</summary>
+    [GeneratedRegex(@"^\s*(人次|人(?!民|才|事|工|口|社|均|员)|名|位|号人|个人|(个|名|位)?\s*(" + Roles + "|" + ShortRoles + @")|个\s*[\u4e00-\u9fff]{1,3}?(" + Roles + "|" + ShortRoles + @")|个?\s*([a-z-]+\s+)?(" + EnglishRoles + @")\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Person();
 
     [GeneratedRegex(@"^\s*(人次|人|名|位|个)")]
@@ -85,11 +97,11 @@ internal static partial class HeadcountReader
     [GeneratedRegex(@"^\s*(个|名|位)?\s*(左右)?\s*([,.。;!?]|$)")]
     private static partial Regex BareCount();
 
-    [GeneratedRegex("(招|聘|引进|需要|缺|新增|增加|提供).{0,12}(员工|工人|普工|技工|焊工|电工|学徒|应届生|毕业生|大学生|博士|硕士|研究生|技术员|工程师|操作工|人才|师傅|岗位)")]
+    [GeneratedRegex("(招|聘|引进|需要|缺|新增|增加|提供).{0,12}(" + Roles + "|岗位)")]
     private static partial Regex RoleInSentence();
 
     /// <summary>"博士2名、硕士6名", "技术员四十人": the role stands before the number.</summary>
-    [GeneratedRegex(@"(员工|工人|普工|技工|焊工|电工|学徒|应届生|毕业生|大学生|博士|硕士|研究生|本科生|技术员|工程师|操作工|叉车工|人才|labor|labour|workers?)\s*(大约|大概|约|左右)?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(" + Roles + @"|labor|labour|workers?)\s*(大约|大概|约|左右)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RoleBefore();
 
     [GeneratedRegex("招|聘|引进|引|需要|需|要|缺|新增|增加|补充|加|还有|培训|培养|组织|录用|录|申请|找|计划|准备|打算|想|吸纳|安置|派遣|hire|hiring|need|recruit|train")]

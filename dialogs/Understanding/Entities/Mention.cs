@@ -28,8 +28,6 @@ internal static partial class Mentions
         Correction().IsMatch(text.Between(earlier.End, later.Start));
 
     /// <summary>The words people use to take a value back.</summary>
-    public static bool HasCorrection(string normalized) => Correction().IsMatch(normalized);
-
     [GeneratedRegex("不对|说错|写错|打错|看错|搞错|记错|算错|改成|改为|改一下|更正|纠正|应该是|其实|准确地说|确切地说|哦|噢|喔|额不|呃|不是.{0,8}是|算了")]
     private static partial Regex Correction();
 }

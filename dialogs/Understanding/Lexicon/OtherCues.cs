@@ -16,6 +16,9 @@ internal static class OtherCues
         6: 造谣 诽谤 名誉权 企业家培训 企业家沙龙 沙龙 峰会 联谊会 年会
         4: 声誉 企业家 恶意
         5: 气味 刺鼻 废气 烧东西 环保热线 臭味 工伤 侵权 假冒 冒用 诈骗 拜访 座谈 座谈会 论坛 讲座 营商环境 宽带 快递 安全隐患 防汛 积水 绿化 违建 拆违 路口 路面
+        5: 冒充 乱收费 打不到车 交通不便 篮球赛 运动会 文体活动 联谊
+        4: 太偏 比赛
+        3: 食堂
         5: 消防通道 偷排 乱排 排污水 直排 水污染
         4~ 被.{0,6}(占|堵|占用)了
         4: 服务专员 企业服务 专员
@@ -37,6 +40,6 @@ internal static class OtherCues
         5~ (讲讲|介绍介绍|介绍一下|了解一下).{0,6}(情况|环境|这边)
         5~ (答应|承诺).{0,20}(不认|不兑现|没兑现|反悔|不算|不执行)
         6: cut_off water_cut power_outage no_water no_power outage blackout power_cut lawsuit lawyer legal dispute trademark traffic road parking police theft noise
-        4: meeting visit complaint neighbor neighbour
+        4: meeting visit complaint neighbor neighbour neighbouring neighboring smoke smell odor odour
         """;
 }
