@@ -4,11 +4,11 @@ namespace Assistant.Dialogs.State;
 
 public static class StateStore
 {
-    /// <summary>Conversation state is versioned: a save fails if another turn saved the same conversation first.</summary>
+    /// <summary>Conversation and user state are versioned: a save fails if another turn saved the same document first.</summary>
     public static StoreOptions ConfigureConversationState(this StoreOptions options)
     {
         options.Schema.For<ConversationState>().Identity(c => c.Id).UseOptimisticConcurrency(true);
-        options.Schema.For<UserProfile>().Identity(u => u.Id);
+        options.Schema.For<UserProfile>().Identity(u => u.Id).UseOptimisticConcurrency(true);
         return options;
     }
 }

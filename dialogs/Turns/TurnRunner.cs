@@ -40,7 +40,8 @@ public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMidd
 
             var stored = await conversationLoad;
             var conversation = stored ?? new ConversationState { Id = key };
-            var user = await userLoad ?? new UserProfile { Id = userKey };
+            var storedUser = await userLoad;
+            var user = storedUser ?? new UserProfile { Id = userKey };
             var userBefore = JsonSerializer.Serialize(user);
 
             var turn = new TurnContext(InboundText.ForBot(received), clock);
@@ -61,7 +62,15 @@ public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMidd
 
             if (JsonSerializer.Serialize(user) != userBefore)
             {
-                session.Store(user);
+                // The same user may talk in two conversations at once; their profile is saved only over the version read.
+                if (storedUser is null)
+                {
+                    session.Insert(user);
+                }
+                else
+                {
+                    session.Store(user);
+                }
             }
 
             var staged = transport.Stage(session, received, turn.Outbox);
