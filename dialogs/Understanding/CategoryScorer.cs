@@ -2,7 +2,6 @@ using Assistant.Dialogs.Understanding.Lexicon;
 
 namespace Assistant.Dialogs.Understanding;
 
-/// <summary>The scores, best first; the evidence; and per category the weight of its most specific cue.</summary>
 internal sealed record ScoreSheet(IReadOnlyList<CategoryScore> Scores, IReadOnlyList<Evidence> Evidence, IReadOnlyDictionary<string, double> Strongest);
 
 /// <summary>Sums the cues of each category, weighted by where they stand, and keeps the evidence.</summary>

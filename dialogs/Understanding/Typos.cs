@@ -1,9 +1,7 @@
 namespace Assistant.Dialogs.Understanding;
 
-/// <summary>
-/// Homophone and look-alike slips that pinyin input produces (代款 for 贷款). Each fix has the same length as the
-/// slip so offsets survive; words that are also correct Chinese are fixed only inside a longer context.
-/// </summary>
+/// <summary>Homophone and look-alike slips that pinyin input produces (代款 for 贷款). Each fix has the same length as the
+/// slip so offsets survive; words that are also correct Chinese are fixed only inside a longer context.</summary>
 internal static class Typos
 {
     private const string Table = """

@@ -2,11 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace Assistant.Dialogs.Understanding.Entities;
 
-/// <summary>
-/// The time by which the user needs the outcome ("下周三之前", "三个月内", "最晚九月份"), or the date of an event that
-/// forces the need (a loan maturity, a plant start, an inspection, an expiry), verbatim with its qualifiers.
-/// Background times, the planned time of an optional step, past dates and "春节后" are not deadlines.
-/// </summary>
+/// <summary>The limit the user needs ("下周三之前", "最晚九月份") or the date of an event forcing the need (a maturity, a start,
+/// an inspection), verbatim; background times, planned optional steps, past dates and "春节后" are not deadlines.</summary>
 internal static partial class DeadlineReader
 {
     public static Mention<string>? Read(RequestText text)
@@ -80,7 +77,6 @@ internal static partial class DeadlineReader
     [GeneratedRegex("到期|投产|开工|开业|运营|开始运营|检查|验收|截止|交货|要货|到货|进场|被拆|拆迁|拆除|搬走|收回|关停|停产|关闭|建成|竣工|完工|交付|评审|年审|复审|审核|上线|搬迁|入驻|开展|举办|开幕|due|expire")]
     private static partial Regex Forcing();
 
-    /// <summary>"验收约在下周": the event is named first and its date follows.</summary>
     [GeneratedRegex(@"(检查|验收|检验|评审|审核|到期|开业|投产|开工|inspection|audit|visit)[^,。;]{0,6}(约在|定在|安排在|放在|就在|是)\s*$")]
     private static partial Regex ForcingBefore();
 

@@ -1,9 +1,7 @@
 namespace Assistant.Dialogs.Understanding.Lexicon;
 
-/// <summary>
-/// 其他: neighbours, roads and traffic, outages, security, environment, legal disputes, trademarks, 经营异常,
-/// unkept 招商 promises, meetings and events, complaints about the service, general consultation.
-/// </summary>
+/// <summary>其他: neighbours, roads and traffic, outages, security, environment, legal disputes, trademarks, 经营异常,
+/// unkept 招商 promises, meetings and events, complaints about the service, general consultation.</summary>
 internal static class OtherCues
 {
     public const string Table = """
