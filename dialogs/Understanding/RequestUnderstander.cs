@@ -26,7 +26,7 @@ public sealed class RequestUnderstander
         text ??= "";
         var language = Language.Detect(text);
         var request = new RequestText(text, language == Language.English);
-        var sheet = _scorer.Score(text, request.Normalized);
+        var sheet = _scorer.Score(text, request.Normalized, CompanyReader.Names(request.Normalized));
         var (scores, evidence) = (sheet.Scores, sheet.Evidence);
         var entities = EntityReader.Read(request).Entities;
         if (scores.Count == 0 && !NeedDetector.IsGreeting(request.Normalized))

@@ -6,6 +6,12 @@ namespace Assistant.Dialogs.Understanding.Entities;
 /// company's name ("华锦精密", "我们是博远数据"). Banks, universities and counterparties are not the user's company.</summary>
 internal static partial class CompanyReader
 {
+    /// <summary>Where company names stand, so the industry words inside them ("…数据科技有限公司") are not read as a need.</summary>
+    public static IEnumerable<(int Start, int End)> Names(string normalized) =>
+        LegalName().Matches(normalized)
+            .Select(m => (Start: m.Index + Lead().Match(m.Value).Length, End: m.Index + m.Length))
+            .Where(n => n.End - n.Start >= 6 && normalized[n.End - 1] != '厂' && !NotOwn().IsMatch(normalized[n.Start..n.End]));
+
     public static Mention<string>? Read(RequestText text)
     {
         var candidates = new List<Mention<string>>();
