@@ -33,6 +33,15 @@ internal static partial class HeadcountReader
                 continue;
             }
 
+            var corrects = groups.Count > 0 && Mentions.Corrects(text, groups[^1].End, number.Start)
+                && (PersonUnit().IsMatch(after) || BareCount().IsMatch(after));
+            if (corrects)
+            {
+                // "招三十个吧，不对，四十个": the new count takes the old one's place.
+                groups[^1] = number;
+                continue;
+            }
+
             if (!person.Success && !role)
             {
                 continue;
