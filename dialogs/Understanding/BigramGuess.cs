@@ -2,11 +2,8 @@ using Assistant.Dialogs.Understanding.Lexicon;
 
 namespace Assistant.Dialogs.Understanding;
 
-/// <summary>
-/// A last resort for a message in which no cue is found, typically an unforeseen slip ("工业用低", "广交汇"):
-/// the character pairs of the cue words, weighted by how specific each pair is to one category, suggest the
-/// categories to ask between. It never decides alone; the bot asks.
-/// </summary>
+/// <summary>When no cue is found (an unforeseen slip: "工业用低"), the character pairs of the cue words, by how specific each
+/// is to one category, suggest the categories to ask between; it never decides alone.</summary>
 internal sealed class BigramGuess
 {
     /// <summary>Below this total the pairs say nothing useful.</summary>
@@ -69,7 +66,6 @@ internal sealed class BigramGuess
         return scores.Count == 0 ? ([], []) : (scores, evidence.Where(e => scores.Any(s => s.Category == e.Category)).ToList());
     }
 
-    /// <summary>Adjacent Chinese characters; Latin text has its whole-word cues already.</summary>
     private static IEnumerable<string> Pairs(string text)
     {
         for (var i = 0; i + 1 < text.Length; i++)

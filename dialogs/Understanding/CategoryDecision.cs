@@ -1,9 +1,7 @@
 namespace Assistant.Dialogs.Understanding;
 
-/// <summary>
-/// Turns scores into a category, a confidence, and the categories to ask between. A confident wrong answer sends
-/// the request to the wrong department for days, so close calls and thin evidence become a question instead.
-/// </summary>
+/// <summary>Turns scores into a category, a confidence, and the categories to ask between. A confident wrong answer sends
+/// the request to the wrong department for days, so close calls and thin evidence become a question instead.</summary>
 internal static class CategoryDecision
 {
     /// <summary>The runner-up within this share of the winner makes the call a close one.</summary>
@@ -12,10 +10,7 @@ internal static class CategoryDecision
     /// <summary>Less evidence than this is a guess, even with no rival.</summary>
     public const double ThinEvidence = 2.0;
 
-    /// <summary>
-    /// A category decided only by general words ("补贴", "员工", "客户": no cue this specific) and not much of them
-    /// is asked about; such words appear in every kind of request.
-    /// </summary>
+    /// <summary>A category decided only by general words ("补贴", "员工", "客户": no cue this specific) and not much of them is asked about; such words appear in every kind of request.</summary>
     public const double SpecificCue = 4.0;
 
     public const double Plenty = 6.0;

@@ -2,7 +2,6 @@ using Assistant.Dialogs.Understanding.Lexicon;
 
 namespace Assistant.Dialogs.Understanding;
 
-/// <summary>The scores, best first; the evidence; and per category the weight of its most specific cue.</summary>
 internal sealed record ScoreSheet(IReadOnlyList<CategoryScore> Scores, IReadOnlyList<Evidence> Evidence, IReadOnlyDictionary<string, double> Strongest);
 
 /// <summary>Sums the cues of each category, weighted by where they stand, and keeps the evidence.</summary>
@@ -13,14 +12,15 @@ internal sealed class CategoryScorer
 
     private readonly CueMatcher _matcher = new(CueLexicon.All);
 
-    public ScoreSheet Score(string original, string normalized)
+    public ScoreSheet Score(string original, string normalized, IEnumerable<(int Start, int End)> names)
     {
+        var hidden = names.ToList();
         var strongest = new Dictionary<string, double>();
         var factors = Emphasis.Weigh(normalized);
         var totals = Categories.All.ToDictionary(c => c, _ => 0.0);
         var seen = new HashSet<string>();
         var evidence = new List<Evidence>();
-        var hits = _matcher.Match(normalized);
+        var hits = _matcher.Match(normalized).Where(h => !hidden.Any(n => n.Start <= h.Start && h.End <= n.End)).ToList();
         var setAside = Negation.SetAside(normalized, hits);
         foreach (var hit in hits)
         {

@@ -9,10 +9,8 @@ internal sealed record Cue(string Category, string Text, double Weight, Regex? P
     /// <summary>Gaps in patterns stay inside one sentence.</summary>
     private const string InSentence = "[^。！？!?；;\\n]";
 
-    /// <summary>
-    /// Reads a cue table: <c>weight: term term …</c> for words (an underscore is a space), and
-    /// <c>weight~ pattern</c> for a regular expression whose dots do not cross a sentence end.
-    /// </summary>
+    /// <summary>Reads a cue table: <c>weight: term term …</c> for words (an underscore is a space), and
+    /// <c>weight~ pattern</c> for a regular expression whose dots do not cross a sentence end.</summary>
     public static IEnumerable<Cue> Parse(string category, string table)
     {
         foreach (var raw in table.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

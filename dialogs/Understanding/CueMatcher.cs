@@ -11,10 +11,8 @@ internal sealed record CueHit(Cue Cue, int Start, int Length, double Overlap = 0
     public double Weight => Math.Max(0, Cue.Weight - Overlap);
 }
 
-/// <summary>
-/// Finds cues longest first: a longer cue owns its characters, so "贷款贴息" counts for financing and its
-/// "贴息"/"贷款" are not counted again, and "研发费用加计扣除" is policy, not R&amp;D.
-/// </summary>
+/// <summary>Finds cues longest first: a longer cue owns its characters, so "贷款贴息" counts for financing and its
+/// "贴息"/"贷款" are not counted again, and "研发费用加计扣除" is policy, not R&amp;D.</summary>
 internal sealed class CueMatcher
 {
     /// <summary>A pattern loses to a compound word of another category at least this long inside it.</summary>
@@ -83,10 +81,8 @@ internal sealed class CueMatcher
         return [.. hits.Where(h => h.Cue.Category != CueLexicon.Neutral && !echoes.Contains(h)).OrderBy(h => h.Start)];
     }
 
-    /// <summary>
-    /// A compound of another category takes a pattern's anchor ("研发…补贴" starting inside "研发费用加计扣除") or a good
-    /// part of it ("跟职业技术学院合作"); a long pattern that merely passes over a compound keeps its meaning.
-    /// </summary>
+    /// <summary>A compound of another category takes a pattern's anchor ("研发…补贴" starting inside "研发费用加计扣除") or a good
+    /// part of it ("跟职业技术学院合作"); a long pattern that merely passes over a compound keeps its meaning.</summary>
     private static bool IsInside(CueHit compound, CueHit pattern) =>
         compound.Length >= CompoundLength
         && (compound.Start <= pattern.Start && pattern.Start < compound.End

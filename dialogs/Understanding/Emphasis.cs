@@ -2,11 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace Assistant.Dialogs.Understanding;
 
-/// <summary>
-/// How much each part of a message counts: the clause that asks (请, 能不能, 想, 怎么 …) counts more than a
-/// clause that tells background (去年, 已经, 因为 …), and a description of the business ("我们是做电池的")
-/// counts little. Long stories mention many topics; the primary need sits where the user asks.
-/// </summary>
+/// <summary>Long stories mention many topics; the primary need sits where the user asks. A clause that asks (请, 能不能, 怎么)
+/// counts more than background (去年, 已经, 因为), and a description of the business ("我们是做电池的") counts little.</summary>
 internal static partial class Emphasis
 {
     public const double Asked = 1.5;
@@ -33,7 +30,6 @@ internal static partial class Emphasis
         "已建", "本来", "因为", "由于", "虽然", "前期", "此前", "现有", "目前有", "一直在", "做了", "成立", "年前",
     ];
 
-    /// <summary>A factor for every character of the normalised text.</summary>
     public static double[] Weigh(string normalized)
     {
         var factors = new double[normalized.Length];
@@ -58,7 +54,6 @@ internal static partial class Emphasis
         return factors;
     }
 
-    /// <summary>Clauses end at commas and sentence ends; a dot between digits is a decimal point.</summary>
     public static IEnumerable<(int Start, int End)> Clauses(string text)
     {
         var start = 0;

@@ -1,9 +1,6 @@
 namespace Assistant.Dialogs.Understanding;
 
-/// <summary>
-/// A topic the user sets aside ("不缺钱", "资金不是问题", "不需要贷款", "土地已经解决了") is not the need;
-/// its cue counts only a little.
-/// </summary>
+/// <summary>A topic the user sets aside ("不缺钱", "资金不是问题", "不需要贷款", "土地已经解决了") is not the need; its cue counts only a little.</summary>
 internal static class Negation
 {
     public const double Factor = 0.2;
@@ -17,10 +14,7 @@ internal static class Negation
         "不是问题", "没问题", "没有问题", "不缺", "够用", "不急", "解决了", "已解决", "已经解决", "还好", "还行", "先不说",
     ];
 
-    /// <summary>
-    /// The hits whose topic is set aside. A negation inside a clause that also names the topic plainly
-    /// ("科技贷不需要抵押") describes the thing asked for and sets nothing aside.
-    /// </summary>
+    /// <summary>The hits whose topic is set aside. A negation inside a clause that also names the topic plainly ("科技贷不需要抵押") describes the thing asked for and sets nothing aside.</summary>
     public static IReadOnlySet<CueHit> SetAside(string normalized, IReadOnlyList<CueHit> hits)
     {
         var negated = hits.Where(h => IsSetAside(normalized, h.Start, h.End)).ToHashSet();

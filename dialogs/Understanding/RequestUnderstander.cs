@@ -2,10 +2,8 @@ using Assistant.Dialogs.Understanding.Entities;
 
 namespace Assistant.Dialogs.Understanding;
 
-/// <summary>
-/// Reads an enterprise's request: its category with the cues that decided it, and the slots it states.
-/// Thread-safe and meant to be built once; construction loads the number models so the first message is not slow.
-/// </summary>
+/// <summary>Reads an enterprise's request: its category with the cues that decided it, and the slots it states.
+/// Thread-safe and meant to be built once; construction loads the number models so the first message is not slow.</summary>
 public sealed class RequestUnderstander
 {
     /// <summary>One message through every reader, so the first real message does not pay for compiling them.</summary>
@@ -28,7 +26,7 @@ public sealed class RequestUnderstander
         text ??= "";
         var language = Language.Detect(text);
         var request = new RequestText(text, language == Language.English);
-        var sheet = _scorer.Score(text, request.Normalized);
+        var sheet = _scorer.Score(text, request.Normalized, CompanyReader.Names(request.Normalized));
         var (scores, evidence) = (sheet.Scores, sheet.Evidence);
         var entities = EntityReader.Read(request).Entities;
         if (scores.Count == 0 && !NeedDetector.IsGreeting(request.Normalized))
@@ -50,20 +48,16 @@ public sealed class RequestUnderstander
         return new Understanding(category, confidence, clarify, scores, evidence, entities, language, HasNeed: true);
     }
 
-    /// <summary>
-    /// A whole dialog: the category of everything the user wrote (a progress question late in the dialog does not
-    /// outweigh the need stated earlier), and the slots after merging the turns in order.
-    /// </summary>
+    /// <summary>A whole dialog: the category of everything the user wrote (a progress question late in the dialog does not
+    /// outweigh the need stated earlier), and the slots after merging the turns in order.</summary>
     public Understanding Understand(IReadOnlyList<string> turns)
     {
         var entities = turns.Aggregate(RequestEntities.None, Merge);
         return Understand(string.Join('\n', turns)) with { Entities = entities };
     }
 
-    /// <summary>
-    /// The slots after one more message of a dialog: later values replace earlier ones, a stated total replaces the
-    /// headcount, an addition ("再加一个硕士") adds to it, and new slots join the known ones.
-    /// </summary>
+    /// <summary>The slots after one more message of a dialog: later values replace earlier ones, a stated total replaces the
+    /// headcount, an addition ("再加一个硕士") adds to it, and new slots join the known ones.</summary>
     public RequestEntities Merge(RequestEntities current, string utterance)
     {
         var language = Language.Detect(utterance ?? "");

@@ -2,11 +2,8 @@ using System.Text;
 
 namespace Assistant.Dialogs.Understanding;
 
-/// <summary>
-/// One canonical form for matching: half-width, simplified, lower-case ASCII, common typos mended.
-/// Every step keeps the length, so an offset in the normalised text is an offset in what the user typed
-/// and verbatim slots can be cut from the original.
-/// </summary>
+/// <summary>One form for matching: half-width, simplified, lower-case ASCII, typos mended. Every step keeps the length,
+/// so an offset in the normalised text is one in what the user typed and verbatim slots are cut from the original.</summary>
 internal static class TextNormalizer
 {
     public static string Normalize(string text)

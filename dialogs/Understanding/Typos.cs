@@ -1,9 +1,7 @@
 namespace Assistant.Dialogs.Understanding;
 
-/// <summary>
-/// Homophone and look-alike slips that pinyin input produces (代款 for 贷款). Each fix has the same length as the
-/// slip so offsets survive; words that are also correct Chinese are fixed only inside a longer context.
-/// </summary>
+/// <summary>Homophone and look-alike slips that pinyin input produces (代款 for 贷款). Each fix has the same length as the
+/// slip so offsets survive; words that are also correct Chinese are fixed only inside a longer context.</summary>
 internal static class Typos
 {
     private const string Table = """
@@ -12,7 +10,7 @@ internal static class Typos
         抵压 抵押, 低押 抵押, 担宝 担保, 单保 担保, 受信 授信, 授心 授信, 银航 银行, 过侨 过桥, 上世公司 上市公司,
         场房 厂房, 厂坊 厂房, 长房 厂房, 标准厂方 标准厂房, 租厂方 租厂房, 土低 土地, 容积律 容积率,
         溶积率 容积率, 容计率 容积率, 不动产正 不动产证, 不动产症 不动产证, 房产正 房产证, 闲至 闲置, 闲制 闲置,
-        归划 规划, 分隔 分割, 工业用低 工业用地, 建设用低 建设用地, 广交汇 广交会, 交意会 交易会, 培驯 培训, 光付发电 光伏发电, 光付板 光伏板, 登计 登记, 供应练 供应链, 租经 租金, 将补 奖补, 博览汇 博览会, 交易汇 交易会, 展销汇 展销会,
+        归划 规划, 分隔 分割, 工业用低 工业用地, 建设用低 建设用地, 广交汇 广交会, 交意会 交易会, 项目备按 项目备案, 备按证 备案证, 培驯 培训, 光付发电 光伏发电, 光付板 光伏板, 登计 登记, 供应练 供应链, 租经 租金, 将补 奖补, 博览汇 博览会, 交易汇 交易会, 展销汇 展销会,
         稳钢 稳岗, 稳刚 稳岗, 稳港 稳岗, 稳纲 稳岗, 招骋 招聘, 招娉 招聘, 社宝 社保, 设保 社保, 社包 社保, 焊功 焊工,
         普功 普工, 技功 技工, 员功 员工, 用功 用工, 陪训 培训, 赔训 培训, 培迅 培训, 培巡 培训, 人材 人才,
         落沪 落户, 落护 落户, 缓交社保 缓缴社保, 以工带训 以工代训, 以工代迅 以工代训, 劳务排遣 劳务派遣,

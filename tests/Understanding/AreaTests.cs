@@ -33,6 +33,8 @@ public sealed class AreaTests
     [InlineData("我们现有厂房2万平，想了解一下园区政策")]
     [InlineData("亩均税收30万，能评A类吗")]
     [InlineData("宗地面积差了两亩多，办不了证")]
+    [InlineData("我们想要1000到2000平的厂房")]
+    [InlineData("想租个小点的厂房，三五百平就行")]
     public void Background_premises_per_mu_figures_and_vague_areas_are_not_recorded(string text)
     {
         var entities = Shared.Understander.Understand(text).Entities;

@@ -42,6 +42,16 @@ public sealed class ClarifyTests
     }
 
     [Fact]
+    public void Industry_words_inside_the_company_name_do_not_count()
+    {
+        var result = Shared.Understander.Understand("我们是苏州云帆数据科技有限公司，想申请贷款500万");
+
+        Assert.Equal("financing", result.Category);
+        Assert.Empty(result.Clarify);
+        Assert.DoesNotContain(result.Evidence, e => e.Category == "technology");
+    }
+
+    [Fact]
     public void Scores_are_best_first_and_confidence_stays_between_zero_and_one()
     {
         var result = Shared.Understander.Understand("厂房不够用，还想招一百个工人，另外电力也要增容");

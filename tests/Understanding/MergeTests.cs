@@ -22,6 +22,10 @@ public sealed class MergeTests
     }
 
     [Fact]
+    public void A_corrected_headcount_is_not_added_to_the_one_it_corrects() =>
+        Assert.Equal(40, After("大概要招三十个吧，不对，四十个").Headcount);
+
+    [Fact]
     public void A_correction_in_the_next_message_replaces_the_value() =>
         Assert.Equal(1_020_000m, After("金额是120万", "哦说错了，是102万").AmountCny);
 

@@ -2,10 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace Assistant.Dialogs.Understanding.Entities;
 
-/// <summary>
-/// The money (in yuan) a request is about: the sum asked for, the planned investment, the sum at stake.
-/// Background money (营收, 注册资本, current credit lines), vague sums (几十万, 两百多万) and foreign currency are not slots.
-/// </summary>
+/// <summary>The money (in yuan) a request is about: the sum asked for, the planned investment, the sum at stake.
+/// Background money (营收, 注册资本, current credit lines), vague sums (几十万, 两百多万) and foreign currency are not slots.</summary>
 internal static partial class AmountReader
 {
     /// <summary>Below this a figure is a count or a price, not what an enterprise asks the government about.</summary>
@@ -51,7 +49,6 @@ internal static partial class AmountReader
         return Mentions.Pick(text, candidates);
     }
 
-    /// <summary>"3000 万" where the recogniser stopped before the 万.</summary>
     private static (decimal Value, int End) Scale(RequestText text, NumberMention number)
     {
         if (number.Text.EndsWith('万') || number.Text.EndsWith('亿'))
@@ -99,11 +96,9 @@ internal static partial class AmountReader
     [GeneratedRegex(@"^\s*(万|亿)?\s*(人|名|个|位|亩|平|㎡|m²|m2|吨|套|件|台|辆|次|天|年|月|日|号|%|倍|家|项|条|层|米|公里|kwh|kw|mw|度|千瓦|兆瓦|伏|小时|周(?!转)|岁|份|批|张|种|款(?!项)|只|箱|斤|公斤|kg|升|立方|方(?![面式案])|户|间|栋|所|期|轮|标准煤|sku|pcs|days|hours|units|sets|tons|kva|亩)")]
     private static partial Regex OtherUnit();
 
-    /// <summary>Words that name the money asked for or at stake.</summary>
-    [GeneratedRegex("缺口|窟窿|贷|融资|借|补贴|补助|奖励|奖补|资助|贴息|欠|货款|抽|压贷|转贷|过桥|到期|担保|保证金|赔|损失|索赔|标的|涉案|募|获|拨付|兑现|周转|loan|financing|subsid")]
+    [GeneratedRegex("缺口|窟窿|贷(?!了)|融资|借(?!了)|补贴|补助|奖励|奖补|资助|贴息|欠|货款|抽|压贷|转贷|过桥|到期|担保|保证金|赔|损失|索赔|标的|涉案|募|获|拨付|兑现|周转|loan|financing|subsid")]
     private static partial Regex Claim();
 
-    /// <summary>Words that ask, but could ask for anything.</summary>
     [GeneratedRegex("需要|需|要(?!求)|差|申请|规模|金额|改成|改为|争取|need")]
     private static partial Regex Sought();
 
@@ -114,6 +109,6 @@ internal static partial class AmountReader
     [GeneratedRegex(@"了|已|20[0-2]\d年|去年|前年")]
     private static partial Regex Past();
 
-    [GeneratedRegex("营收|营业收入|收入|销售额|销售收入|产值|纳税|缴税|税收|利润|注册资本|注册资金|实缴|资产|估值|市值|年销售|营业额|工资|月薪|年薪|薪资|授信|去年|前年|累计|研发投入|研发费用|电费|成本|每个月|每月|一个月|降到|压到|压缩到|减到|降至|调到|营业|亩均|达到|指标|考核|投资了|投入了|投了|花了|已投|revenue|turnover|capital")]
+    [GeneratedRegex("营收|营业收入|收入|销售额|销售收入|产值|纳税|缴税|税收|利润|注册资本|注册资金|实缴|资产|估值|市值|年销售|营业额|工资|月薪|年薪|薪资|授信|去年|前年|累计|研发投入|研发费用|电费|成本|每个月|每月|一个月|降到|压到|压缩到|减到|降至|调到|营业|亩均|达到|指标|考核|投资了|投入了|投了|花了|已投|贷了|借了|revenue|turnover|capital")]
     private static partial Regex Background();
 }

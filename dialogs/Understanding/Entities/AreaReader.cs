@@ -2,10 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace Assistant.Dialogs.Understanding.Entities;
 
-/// <summary>
-/// The area a request seeks or is about, in 亩 or square metres. Current premises told as background
-/// ("现有厂房2万平") are not slots; of a 32-亩 plot with 12 idle 亩, the 12 are the request.
-/// </summary>
+/// <summary>The area a request seeks or is about, in 亩 or square metres. Current premises told as background
+/// ("现有厂房2万平") are not slots; of a 32-亩 plot with 12 idle 亩, the 12 are the request.</summary>
 internal static partial class AreaReader
 {
     public static (Mention<decimal>? Mu, Mention<decimal>? Sqm) Read(RequestText text)

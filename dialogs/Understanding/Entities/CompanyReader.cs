@@ -2,12 +2,16 @@ using System.Text.RegularExpressions;
 
 namespace Assistant.Dialogs.Understanding.Entities;
 
-/// <summary>
-/// The user's own company as written: a full legal name ("常州天锐精密模具有限公司"), or a short name given as the
-/// company's name ("华锦精密", "我们是博远数据"). Banks, universities and counterparties are not the user's company.
-/// </summary>
+/// <summary>The user's own company as written: a full legal name ("常州天锐精密模具有限公司"), or a short name given as the
+/// company's name ("华锦精密", "我们是博远数据"). Banks, universities and counterparties are not the user's company.</summary>
 internal static partial class CompanyReader
 {
+    /// <summary>Where company names stand, so the industry words inside them ("…数据科技有限公司") are not read as a need.</summary>
+    public static IEnumerable<(int Start, int End)> Names(string normalized) =>
+        LegalName().Matches(normalized)
+            .Select(m => (Start: m.Index + Lead().Match(m.Value).Length, End: m.Index + m.Length))
+            .Where(n => n.End - n.Start >= 6 && normalized[n.End - 1] != '厂' && !NotOwn().IsMatch(normalized[n.Start..n.End]));
+
     public static Mention<string>? Read(RequestText text)
     {
         var candidates = new List<Mention<string>>();
@@ -63,11 +67,9 @@ internal static partial class CompanyReader
         "生物|重工|装备|软件|信息|网络|建材|印染|家纺|五金|塑胶|塑业|铸造|实业|贸易|机电|电机|仪器|设备|医疗|器械|能源|动力|钢铁|钢构|" +
         "玻璃|陶瓷|家具|纸业|微电子|光伏|汽车|车业|金属|线缆|电缆|照明|自动化|机器人|传感|芯片|航空|船舶|农业|酒业|茶业|股份|集团|工贸|纺机";
 
-    /// <summary>A run of name characters ending in a legal form; what leads into it is trimmed by <see cref="Lead"/>.</summary>
     [GeneratedRegex(@"[\u4e00-\u9fffa-z0-9()（）·&]{2,40}?(股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|股份公司|(?<=[\u4e00-\u9fff]{4})厂(?![房区里子家商方长内外门]))(\((普通|有限)合伙\))?")]
     private static partial Regex LegalName();
 
-    /// <summary>Words that lead into a name inside the same run: "我公司（", "我们是", "名字想叫", "公司：".</summary>
     [GeneratedRegex(@"^((我们公司|我公司|我们|我司|本公司|我单位|本单位|我是|我们是|就是|这边是|这里是|公司名称|企业名称|单位名称|公司名字|公司名|名称|名字|公司|企业|单位|想|拟|打算|准备|叫做|叫|是|为|系|:|\(|（|\s)+)")]
     private static partial Regex Lead();
 

@@ -2,11 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace Assistant.Dialogs.Understanding.Entities;
 
-/// <summary>
-/// The time by which the user needs the outcome ("下周三之前", "三个月内", "最晚九月份"), or the date of an event that
-/// forces the need (a loan maturity, a plant start, an inspection, an expiry), verbatim with its qualifiers.
-/// Background times, the planned time of an optional step, past dates and "春节后" are not deadlines.
-/// </summary>
+/// <summary>The limit the user needs ("下周三之前", "最晚九月份") or the date of an event forcing the need (a maturity, a start,
+/// an inspection), verbatim; background times, planned optional steps, past dates and "春节后" are not deadlines.</summary>
 internal static partial class DeadlineReader
 {
     public static Mention<string>? Read(RequestText text)
@@ -54,7 +51,7 @@ internal static partial class DeadlineReader
         "(?<latest>最晚|最迟)?\\s*(?<core>(?<past>去年|前年|上个?月|上周|上星期|昨天|前天)[底初末中]?|" +
         "((今年|明年|后年|" + Num + "{2,4}年)\\s*)?" + Num + "{1,3}\\s*月(份)?(\\s*" + Num + "{1,3}\\s*[日号])?(底|初|中旬|上旬|下旬|末|中)?" +
         "|((今年|明年)\\s*)?(第?[一二三四1-4]|本|这个|下个?)季度(末|底)?" +
-        "|(今年|明年|后年)?\\s*(年底|年末|年初|年中|年内|上半年|下半年)|(今年|明年|后年)[底末初中]?" +
+        "|[0-9]{4}年[底末初中]|(今年|明年|后年)?\\s*(年底|年末|年初|年中|年内|上半年|下半年)|(今年|明年|后年)[底末初中]?" +
         "|(这个月|本月|下个月|下月|当月)\\s*" + Num + "{1,3}\\s*[日号]|(这个月|本月|下个月|下月|当月)(底|初|中|末)?|月底|月初|月中|月末" +
         "|(这|本|下下|下)(个)?(周|星期|礼拜)([一二三四五六日天1-7]|末)?|(周|星期|礼拜)[一二三四五六日天1-7]" +
         "|今天|明天|后天|大后天|近日|近期" +
@@ -80,7 +77,6 @@ internal static partial class DeadlineReader
     [GeneratedRegex("到期|投产|开工|开业|运营|开始运营|检查|验收|截止|交货|要货|到货|进场|被拆|拆迁|拆除|搬走|收回|关停|停产|关闭|建成|竣工|完工|交付|评审|年审|复审|审核|上线|搬迁|入驻|开展|举办|开幕|due|expire")]
     private static partial Regex Forcing();
 
-    /// <summary>"验收约在下周": the event is named first and its date follows.</summary>
     [GeneratedRegex(@"(检查|验收|检验|评审|审核|到期|开业|投产|开工|inspection|audit|visit)[^,。;]{0,6}(约在|定在|安排在|放在|就在|是)\s*$")]
     private static partial Regex ForcingBefore();
 

@@ -2,16 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace Assistant.Dialogs.Understanding.Entities;
 
-/// <summary>What a message says about the people a hiring, training or talent request is about.</summary>
-/// <param name="Count">The people stated (several groups summed), or the explicit total when one is given.</param>
-/// <param name="IsTotal">"一共80": the count replaces whatever was known.</param>
-/// <param name="IsAddition">"再加一个硕士", "还有20个叉车工": the count adds to what was known.</param>
+/// <summary>The people a message counts; a total ("一共80") replaces what was known, an addition ("再加一个硕士") adds to it.</summary>
 internal sealed record HeadcountMention(int Count, bool IsTotal, bool IsAddition);
 
-/// <summary>
-/// People to hire, to train or named in a talent claim; groups are summed ("三百人、技术员四十人" → 340).
-/// Workforce totals, staff counts as evidence, capacity, children and vague counts are not slots.
-/// </summary>
+/// <summary>People to hire, to train or named in a talent claim; groups are summed ("三百人、技术员四十人" → 340).
+/// Workforce totals, staff counts as evidence, capacity, children and vague counts are not slots.</summary>
 internal static partial class HeadcountReader
 {
     public static HeadcountMention? Read(RequestText text)
@@ -35,6 +30,15 @@ internal static partial class HeadcountReader
             if (Total().IsMatch(before) && (person.Success || PersonUnit().IsMatch(after) || after.Trim().Length == 0 || groups.Count > 0))
             {
                 total = number;
+                continue;
+            }
+
+            var corrects = groups.Count > 0 && Mentions.Corrects(text, groups[^1].End, number.Start)
+                && (PersonUnit().IsMatch(after) || BareCount().IsMatch(after));
+            if (corrects)
+            {
+                // "招三十个吧，不对，四十个": the new count takes the old one's place.
+                groups[^1] = number;
                 continue;
             }
 
@@ -70,7 +74,6 @@ internal static partial class HeadcountReader
     private static int ClauseIndex(RequestText text, int position) =>
         text.Normalized[..position].Count(c => c is ',' or '。' or '!' or '?' or ';' or '\n');
 
-    /// <summary>Who is counted, named as people usually name them in a hiring request.</summary>
     private const string Roles =
         "员工|工人|普工|技工|焊工|电工|钳工|车工|木工|操作工|叉车工|缝纫工|装配工|维修工|临时工|农民工|学徒|应届生|毕业生|大学生|实习生|" +
         "博士|硕士|研究生|本科生|技术员|工程师|研发人员|司机|人才|骨干|师傅";
@@ -89,18 +92,15 @@ internal static partial class HeadcountReader
     [GeneratedRegex(@"^\s*(人次|人|名|位|个)")]
     private static partial Regex PersonUnit();
 
-    /// <summary>"这次招了45个": the verb says what is counted.</summary>
     [GeneratedRegex(@"(招|聘|招了|招聘|招录|招收|引进|引进了|录用)\s*$")]
     private static partial Regex HireVerbBefore();
 
-    /// <summary>"招一批大学毕业生，大概30个": the count closes the clause, the people were named before it.</summary>
     [GeneratedRegex(@"^\s*(个|名|位)?\s*(左右)?\s*([,.。;!?]|$)")]
     private static partial Regex BareCount();
 
     [GeneratedRegex("(招|聘|引进|需要|缺|新增|增加|提供).{0,12}(" + Roles + "|岗位)")]
     private static partial Regex RoleInSentence();
 
-    /// <summary>"博士2名、硕士6名", "技术员四十人": the role stands before the number.</summary>
     [GeneratedRegex(@"(" + Roles + @"|labor|labour|workers?)\s*(大约|大概|约|左右)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RoleBefore();
 

@@ -8,7 +8,6 @@ internal sealed record Mention<T>(T Value, int Start, int End, double Score);
 /// <summary>Chooses among candidates: a value the user corrected is dropped, then the best tied one wins.</summary>
 internal static partial class Mentions
 {
-    /// <summary>The later of equally good values wins when <paramref name="laterWins"/>, else the earlier.</summary>
     public static Mention<T>? Pick<T>(RequestText text, IEnumerable<Mention<T>> candidates, bool laterWins = true)
     {
         var ordered = candidates.OrderBy(c => c.Start).ToList();
@@ -25,9 +24,11 @@ internal static partial class Mentions
 
     /// <summary>"2500平，哦是3500平", "三十亩…不对…四十亩", "120万…说错了，是102万".</summary>
     public static bool IsCorrected<T>(RequestText text, Mention<T> earlier, Mention<T> later) =>
-        Correction().IsMatch(text.Between(earlier.End, later.Start));
+        Corrects(text, earlier.End, later.Start);
 
-    /// <summary>The words people use to take a value back.</summary>
-    [GeneratedRegex("不对|说错|写错|打错|看错|搞错|记错|算错|改成|改为|改一下|更正|纠正|应该是|其实|准确地说|确切地说|哦|噢|喔|额不|呃|不是.{0,8}是|算了")]
+    public static bool Corrects(RequestText text, int earlierEnd, int laterStart) =>
+        Correction().IsMatch(text.Between(earlierEnd, laterStart));
+
+    [GeneratedRegex("不对|说错|写错|打错|看错|搞错|记错|算错|改成|改为|改一下|更正|纠正|应该是|其实|准确地说|确切地说|哦(?!漏)|噢|喔|额不|呃|不是.{0,8}是|算了")]
     private static partial Regex Correction();
 }

@@ -7,10 +7,8 @@ namespace Assistant.Dialogs.Understanding.Entities;
 /// <summary>A number as written ("三十", "５００万", "1.2亿") and its value.</summary>
 internal sealed record NumberMention(int Start, int End, decimal Value, string Text);
 
-/// <summary>
-/// Microsoft.Recognizers.Text number models, built once: building them compiles hundreds of expressions and takes
-/// most of a second, parsing afterwards takes well under a millisecond.
-/// </summary>
+/// <summary>Microsoft.Recognizers.Text number models, built once: building them compiles hundreds of expressions and takes
+/// most of a second, parsing afterwards takes well under a millisecond.</summary>
 internal static class NumberReader
 {
     private static readonly Lazy<IModel> Chinese = new(() =>
@@ -19,7 +17,6 @@ internal static class NumberReader
     private static readonly Lazy<IModel> English = new(() =>
         new NumberRecognizer(Culture.English, NumberOptions.None, lazyInitialization: false).GetNumberModel());
 
-    /// <summary>Builds the models now instead of on the first message.</summary>
     public static void Warm()
     {
         _ = Chinese.Value.Parse("一千二百万");
@@ -62,10 +59,8 @@ internal static class NumberReader
         return mentions;
     }
 
-    /// <summary>
-    /// The Chinese model gives up on the whole text when a digit meets a Latin letter ("20B", a credit code's
-    /// "MA20BQ"), so such letters are hidden from it; offsets stay the same.
-    /// </summary>
+    /// <summary>The Chinese model gives up on the whole text when a digit meets a Latin letter ("20B", a credit code's
+    /// "MA20BQ"), so such letters are hidden from it; offsets stay the same.</summary>
     private static string MaskLettersBesideDigits(string text)
     {
         var chars = text.ToCharArray();

@@ -23,7 +23,6 @@ internal sealed class RequestText
 
     public string Verbatim(int start, int end) => Original[start..end];
 
-    /// <summary>The normalised text of the clause before <paramref name="position"/>, at most <paramref name="max"/> characters.</summary>
     public string Before(int position, int max)
     {
         var start = position;
@@ -35,7 +34,6 @@ internal sealed class RequestText
         return Normalized[start..position];
     }
 
-    /// <summary>Like <see cref="Before"/>, but across commas up to the start of the sentence.</summary>
     public string SentenceBefore(int position, int max)
     {
         var start = position;
@@ -47,7 +45,6 @@ internal sealed class RequestText
         return Normalized[start..position];
     }
 
-    /// <summary>The normalised text of the clause after <paramref name="position"/>, at most <paramref name="max"/> characters.</summary>
     public string After(int position, int max)
     {
         var end = position;
@@ -59,7 +56,6 @@ internal sealed class RequestText
         return Normalized[position..end];
     }
 
-    /// <summary>The next character that is not a space, or '\0'.</summary>
     public char NextNonSpace(int position)
     {
         while (position < Normalized.Length && Normalized[position] == ' ')

@@ -32,6 +32,11 @@ internal static class Vagueness
             return true;
         }
 
+        if (before is '到' or '至' or '-' or '~' && number.Start > 1 && (char.IsAsciiDigit(text.Normalized[number.Start - 2]) || text.Normalized[number.Start - 2] is '万' or '亿' or '平' or '亩' or '人' or '个'))
+        {
+            return true;
+        }
+
         var next = text.NextNonSpace(number.End);
         if (next is '到' or '至' or '-' or '~')
         {

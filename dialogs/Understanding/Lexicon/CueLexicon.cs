@@ -1,6 +1,5 @@
 namespace Assistant.Dialogs.Understanding.Lexicon;
 
-/// <summary>All cue tables, parsed once.</summary>
 internal static class CueLexicon
 {
     /// <summary>The category of words that only shield a shorter cue inside them.</summary>

@@ -1,9 +1,6 @@
 namespace Assistant.Dialogs.Understanding.Lexicon;
 
-/// <summary>
-/// Words that contain a cue but speak for no category ("电话" is not 电, "注册资本" is not registration):
-/// they take their span so the shorter cue inside is not counted.
-/// </summary>
+/// <summary>Words that contain a cue but speak for no category ("电话" is not 电, "注册资本" is not registration): they take their span so the shorter cue inside is not counted.</summary>
 internal static class NeutralCues
 {
     public const string Table = """

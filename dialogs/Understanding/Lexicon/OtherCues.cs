@@ -1,9 +1,7 @@
 namespace Assistant.Dialogs.Understanding.Lexicon;
 
-/// <summary>
-/// 其他: neighbours, roads and traffic, outages, security, environment, legal disputes, trademarks, 经营异常,
-/// unkept 招商 promises, meetings and events, complaints about the service, general consultation.
-/// </summary>
+/// <summary>其他: neighbours, roads and traffic, outages, security, environment, legal disputes, trademarks, 经营异常,
+/// unkept 招商 promises, meetings and events, complaints about the service, general consultation.</summary>
 internal static class OtherCues
 {
     public const string Table = """
@@ -16,7 +14,7 @@ internal static class OtherCues
         6: 造谣 诽谤 名誉权 企业家培训 企业家沙龙 沙龙 峰会 联谊会 年会
         4: 声誉 企业家 恶意
         5: 气味 刺鼻 废气 烧东西 环保热线 臭味 工伤 侵权 假冒 冒用 诈骗 拜访 座谈 座谈会 论坛 讲座 营商环境 宽带 快递 安全隐患 防汛 积水 绿化 违建 拆违 路口 路面
-        5: 冒充 乱收费 打不到车 交通不便 篮球赛 运动会 文体活动 联谊
+        5: 弄坏 挖坏 挖断 损坏 冒充 乱收费 打不到车 交通不便 篮球赛 运动会 文体活动 联谊
         4: 太偏 比赛
         3: 食堂
         5: 消防通道 偷排 乱排 排污水 直排 水污染
