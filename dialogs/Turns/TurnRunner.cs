@@ -16,7 +16,7 @@ namespace Assistant.Dialogs.Turns;
 /// </summary>
 public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMiddleware> middleware, TimeProvider clock, ILogger<TurnRunner> logger)
 {
-    private const int Attempts = 4;
+    private const int Attempts = 12;
     private readonly KeyedLock _locks = new();
     private readonly IReadOnlyList<IMiddleware> _middleware = middleware.ToList();
 
@@ -80,7 +80,9 @@ public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMidd
             }
             catch (Exception ex) when (attempt < Attempts && IsConflict(ex))
             {
+                // Another host committed a turn of this conversation first; let it finish, then run this turn again.
                 logger.LogInformation("Conversation {Key} was changed by another turn; running this turn again.", key);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), cancellation);
                 continue;
             }
 

@@ -59,7 +59,7 @@ public sealed class SubmitRequestTests(PostgresServer server) : ConversationCont
         var replies = (await chat.Says("我们是无锡恒达精密机械有限公司，我姓刘，电话13914726385")).Text();
 
         Assert.Contains("已记录：企业名称 无锡恒达精密机械有限公司；联系人 刘；联系电话 13914726385。", replies, StringComparison.Ordinal);
-        Assert.Contains("好的，这些情况已记下。另外还需要请您告诉我：大约需要多少资金？", replies, StringComparison.Ordinal);
+        Assert.Contains("好的，这些情况已记下。大约需要多少资金？", replies, StringComparison.Ordinal);
         Assert.Contains("已更新：资金需求 300万元。", (await Script(chat, "大概要500万吧", "算了，改成300万")), StringComparison.Ordinal);
         var summary = await Script(chat, "跳过", "跳过", "跳过");
         Assert.Contains("请核对您的诉求信息", summary, StringComparison.Ordinal);

@@ -12,7 +12,7 @@ namespace Assistant.Bot.Channels.DirectLine;
 /// </summary>
 public sealed class DirectLineProactive(IDocumentStore store, SocketHub hub, IOptions<DirectLineOptions> options, TimeProvider clock)
 {
-    private const int Attempts = 4;
+    private const int Attempts = 12;
 
     public async Task<string?> Send(ConversationReference reference, Activity activity, CancellationToken cancellation)
     {
@@ -35,6 +35,8 @@ public sealed class DirectLineProactive(IDocumentStore store, SocketHub hub, IOp
             }
             catch (ConcurrencyException) when (attempt < Attempts)
             {
+                // A turn of this conversation committed first; let it finish, then number this message after it.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), cancellation);
                 continue;
             }
 

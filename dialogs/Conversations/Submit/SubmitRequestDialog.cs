@@ -265,7 +265,7 @@ public sealed class SubmitRequestDialog : ComponentDialog
         if (draft.AskingAgain)
         {
             draft.AskingAgain = false;
-            question = (p.English ? "Thank you, noted. One more thing: " : "好的，这些情况已记下。另外还需要请您告诉我：") + question;
+            question = (p.English ? "Thank you, noted. " : "好的，这些情况已记下。") + question;
         }
 
         if (draft.Editing == slot.Key && DraftRules.Describe(draft, slot, p) is { } current)
