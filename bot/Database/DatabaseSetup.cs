@@ -25,7 +25,7 @@ public static class DatabaseSetup
             {
                 var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
                 var options = new StoreOptions();
-                options.Connection(sp.GetRequiredService<DatabaseEndpoint>().ConnectionString);
+                options.Connection(ConnectionTuning.Apply(sp.GetRequiredService<DatabaseEndpoint>().ConnectionString));
                 options.ConfigureAssistant(database.Schema).ConfigureDirectLine();
                 options.AutoCreateSchemaObjects = database.ApplyChangesOnStart ? AutoCreate.CreateOrUpdate : AutoCreate.None;
                 return options;

@@ -1,5 +1,6 @@
 using Assistant.Dialogs.Activities;
 using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace Assistant.Dialogs.Turns;
 
@@ -11,11 +12,19 @@ namespace Assistant.Dialogs.Turns;
 public interface ITurnTransport
 {
     /// <summary>
-    /// Runs first in each attempt of a turn, inside its session: a channel that numbers its transcript stamps the
-    /// inbound activity here (id, timestamp). Null means this activity was already processed (a client retry), and
-    /// the turn does not run again.
+    /// Queues what the channel needs to read for this turn into the turn's one read batch (with the conversation's and
+    /// the user's state), so a turn costs one round trip before it runs.
     /// </summary>
-    Task<Activity?> Receive(IDocumentSession session, Activity inbound, CancellationToken cancellation) => Task.FromResult<Activity?>(inbound);
+    void Prepare(IBatchedQuery batch, Activity inbound)
+    {
+    }
+
+    /// <summary>
+    /// Runs after the read batch, in each attempt of a turn: a channel that numbers its transcript stamps the inbound
+    /// activity here (id, timestamp). Null means the turn does not run: the activity was already processed (a client
+    /// retry), or the channel has no such conversation.
+    /// </summary>
+    Activity? Receive(Activity inbound) => inbound;
 
     IReadOnlyList<Activity> Stage(IDocumentSession session, Activity inbound, IReadOnlyList<OutboundActivity> outbound);
 

@@ -32,8 +32,9 @@ public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMidd
             var batch = session.CreateBatchQuery();
             var conversationLoad = batch.Load<ConversationState>(key);
             var userLoad = batch.Load<UserProfile>(userKey);
+            transport.Prepare(batch, inbound);
             await batch.Execute(cancellation);
-            if (await transport.Receive(session, inbound, cancellation) is not { } received)
+            if (transport.Receive(inbound) is not { } received)
             {
                 return [];
             }

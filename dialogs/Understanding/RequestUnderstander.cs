@@ -28,24 +28,25 @@ public sealed class RequestUnderstander
         var request = new RequestText(text, language == Language.English);
         var sheet = _scorer.Score(text, request.Normalized, CompanyReader.Names(request.Normalized));
         var (scores, evidence) = (sheet.Scores, sheet.Evidence);
-        var entities = EntityReader.Read(request).Entities;
+        var read = EntityReader.Read(request);
+        var entities = read.Entities;
         if (scores.Count == 0 && !NeedDetector.IsGreeting(request.Normalized))
         {
             var (guessed, why) = _guess.Guess(request.Normalized);
             if (guessed.Count > 0 && guessed[0].Category != Categories.Other)
             {
                 var ask = guessed.Select(s => s.Category).Append(Categories.Other).Distinct().Take(2).ToList();
-                return new Understanding(guessed[0].Category, Guessed, ask, guessed, why, entities, language, HasNeed: true);
+                return new Understanding(guessed[0].Category, Guessed, ask, guessed, why, entities, language, HasNeed: true) { Headcount = read.Headcount };
             }
         }
 
         if (!NeedDetector.HasNeed(request.Normalized, scores))
         {
-            return new Understanding(Categories.Other, 0, [], scores, evidence, entities, language, HasNeed: false);
+            return new Understanding(Categories.Other, 0, [], scores, evidence, entities, language, HasNeed: false) { Headcount = read.Headcount };
         }
 
         var (category, confidence, clarify) = CategoryDecision.Decide(sheet);
-        return new Understanding(category, confidence, clarify, scores, evidence, entities, language, HasNeed: true);
+        return new Understanding(category, confidence, clarify, scores, evidence, entities, language, HasNeed: true) { Headcount = read.Headcount };
     }
 
     /// <summary>A whole dialog: the category of everything the user wrote (a progress question late in the dialog does not
@@ -62,13 +63,20 @@ public sealed class RequestUnderstander
     {
         var language = Language.Detect(utterance ?? "");
         var said = EntityReader.Read(new RequestText(utterance ?? "", language == Language.English));
-        var next = said.Entities;
+        return Merge(current, said.Entities, said.Headcount);
+    }
+
+    /// <summary>The same, from a message already understood, so its entities are not read twice.</summary>
+    public static RequestEntities Merge(RequestEntities current, Understanding said) => Merge(current, said.Entities, said.Headcount);
+
+    private static RequestEntities Merge(RequestEntities current, RequestEntities next, HeadcountMention? headcount)
+    {
         return current with
         {
             AmountCny = next.AmountCny ?? current.AmountCny,
             AreaMu = next.AreaMu ?? current.AreaMu,
             AreaSqm = next.AreaSqm ?? current.AreaSqm,
-            Headcount = Headcount(current.Headcount, said.Headcount),
+            Headcount = Headcount(current.Headcount, headcount),
             Deadline = next.Deadline ?? current.Deadline,
             Phone = next.Phone ?? current.Phone,
             Company = next.Company ?? current.Company,

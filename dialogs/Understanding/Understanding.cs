@@ -1,3 +1,5 @@
+using Assistant.Dialogs.Understanding.Entities;
+
 namespace Assistant.Dialogs.Understanding;
 
 /// <summary>A word or feature that pushed a category, shown to administrators to explain a routing.</summary>
@@ -19,4 +21,7 @@ public sealed record Understanding(
     bool HasNeed)
 {
     public bool IsConfident => HasNeed && Clarify.Count == 0;
+
+    /// <summary>How the message spoke of a headcount (a total, or an addition), for merging it into a dialog's slots.</summary>
+    internal HeadcountMention? Headcount { get; init; }
 }

@@ -25,17 +25,21 @@ public static class LoadTool
     public static async Task<int> Run(string[] args)
     {
         var perLevel = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 64;
+        var levels = args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1, 16, 64];
         var data = Path.Combine(Path.GetTempPath(), "youqiubiying-load-" + Guid.NewGuid().ToString("N")[..8]);
         var port = FreePort();
         using var host = StartHost(port, data);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host process {host.Id}, port {port}"));
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
             await Ready(http);
-            await Level("warm-up", 4, 4, () => Conversation(http, port, socket: false));
+            // Tiered compilation keeps re-compiling hot methods for the first tens of seconds; measure after it settles.
+            await Level("warm-up", 16, 400, () => Conversation(http, port, socket: false));
+            await Level("warm-up", 16, 400, () => Conversation(http, port, socket: true));
             foreach (var socket in new[] { false, true })
             {
-                foreach (var concurrency in new[] { 1, 16, 64 })
+                foreach (var concurrency in levels)
                 {
                     await Level($"directline {(socket ? "websocket" : "http")}, {concurrency} concurrent", concurrency, Math.Max(perLevel, concurrency), () => Conversation(http, port, socket));
                 }

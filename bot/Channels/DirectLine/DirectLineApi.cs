@@ -91,7 +91,7 @@ public static class DirectLineApi
             if (!started)
             {
                 // Direct Line tells the bot who joined; the bot's welcome lands in the transcript before the socket opens.
-                var joined = Inbound(request, conversation, options.Value, new Activity
+                var joined = Inbound(request, conversation.Id, options.Value, new Activity
                 {
                     Type = ActivityTypes.ConversationUpdate,
                     MembersAdded = [new ChannelAccount { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" }, new ChannelAccount { Id = conversation.UserId, Name = conversation.UserName, Role = "user" }],
@@ -156,25 +156,26 @@ public static class DirectLineApi
             return DirectLineErrors.BadActivity("The body is not a valid activity.");
         }
 
-        await using var query = store.QuerySession();
-        if (await query.LoadAsync<DirectLineConversation>(conversationId, cancellation) is not { } conversation)
-        {
-            return DirectLineErrors.NotFound();
-        }
-
         if (posted.Type == ActivityTypes.Typing)
         {
             return Results.Ok(new { id = "" });
         }
 
-        var inbound = Inbound(request, conversation, options.Value, posted with
+        var inbound = Inbound(request, conversationId, options.Value, posted with
         {
             Id = null,
             From = new ChannelAccount { Id = claims.UserId, Name = posted.From?.Name ?? claims.UserName, Role = "user" },
         });
         hub.Transient(conversationId, Typing(conversationId, options.Value));
+
+        // The conversation, its state and an earlier post with the same clientActivityID are read in one round trip.
         var transport = new DirectLineTransport(conversationId, hub, clock);
         await runner.Run(inbound, transport, cancellation);
+        if (transport.Missing)
+        {
+            return DirectLineErrors.NotFound();
+        }
+
         return Results.Ok(new { id = transport.EchoId });
     }
 
@@ -200,14 +201,13 @@ public static class DirectLineApi
     private static async Task<TokenClaims?> Authorize(HttpRequest request, DirectLineTokens tokens, string conversationId, CancellationToken cancellation) =>
         await tokens.Validate(Bearer(request), TokenKind.Conversation, cancellation) is { } claims && claims.ConversationId == conversationId ? claims : null;
 
-    private static Activity Inbound(HttpRequest request, DirectLineConversation conversation, DirectLineOptions options, Activity activity) => activity with
+    /// <summary>The posted activity as the bot sees it; the locale, when the client sent none, comes from the conversation.</summary>
+    private static Activity Inbound(HttpRequest request, string conversationId, DirectLineOptions options, Activity activity) => activity with
     {
         ChannelId = "directline",
         ServiceUrl = $"{request.Scheme}://{request.Host}/",
-        Conversation = new ConversationAccount { Id = conversation.Id },
+        Conversation = new ConversationAccount { Id = conversationId },
         Recipient = new ChannelAccount { Id = options.BotId, Name = options.BotName, Role = "bot" },
-        From = activity.From ?? new ChannelAccount { Id = conversation.UserId, Name = conversation.UserName, Role = "user" },
-        Locale = activity.Locale ?? conversation.Locale,
     };
 
     private static string Typing(string conversationId, DirectLineOptions options) =>

@@ -21,13 +21,15 @@ public sealed class DirectLineProactive(IDocumentStore store, SocketHub hub, IOp
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();
-            if (await session.LoadAsync<DirectLineConversation>(reference.ConversationId, cancellation) is null)
+            var transport = new DirectLineTransport(reference.ConversationId, hub, clock);
+            var batch = session.CreateBatchQuery();
+            transport.Prepare(batch, origin);
+            await batch.Execute(cancellation);
+            if (transport.Receive(origin) is null)
             {
                 return null;
             }
 
-            var transport = new DirectLineTransport(reference.ConversationId, hub, clock);
-            await transport.Receive(session, origin, cancellation);
             var staged = transport.Stage(session, origin, [new OutboundActivity(OutboundKind.Send, activity with { Type = activity.Type ?? ActivityTypes.Message, Locale = activity.Locale ?? reference.Locale })]);
             try
             {

@@ -28,8 +28,8 @@ public static class DirectLineStream
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var signals = Channel.CreateUnbounded<string?>();
-        using var subscription = hub.Listen(conversationId, frame => signals.Writer.TryWrite(frame));
+        var signals = Channel.CreateUnbounded<SocketSignal>();
+        using var subscription = hub.Listen(conversationId, signal => signals.Writer.TryWrite(signal));
         using var closed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var reading = Drain(socket, closed);
         var sent = DirectLineApi.Watermark(watermark);
@@ -40,10 +40,10 @@ public static class DirectLineStream
             {
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(closed.Token);
                 wait.CancelAfter(KeepAlive);
-                string? frame;
+                SocketSignal signal;
                 try
                 {
-                    frame = await signals.Reader.ReadAsync(wait.Token);
+                    signal = await signals.Reader.ReadAsync(wait.Token);
                 }
                 catch (OperationCanceledException) when (!closed.IsCancellationRequested)
                 {
@@ -53,9 +53,21 @@ public static class DirectLineStream
                     continue;
                 }
 
-                sent = frame is null
-                    ? await SendNew(socket, store, conversationId, sent, closed.Token)
-                    : await Send(socket, frame, closed.Token).ContinueWith(_ => sent, TaskScheduler.Default);
+                switch (signal)
+                {
+                    case SocketSignal.Committed { Entries: [var first, ..] entries } when first.Seq == sent + 1:
+                        // Committed on this host right after what the socket has: send it without reading it back.
+                        await Send(socket, Transcript.ActivitySet(entries, sent), closed.Token);
+                        sent = entries[^1].Seq;
+                        break;
+                    case SocketSignal.Committed { Entries: [.., var last] } when last.Seq > sent:
+                    case SocketSignal.Grew grew when grew.LastSeq > sent:
+                        sent = await SendNew(socket, store, conversationId, sent, closed.Token);
+                        break;
+                    case SocketSignal.Frame frame:
+                        await Send(socket, frame.Json, closed.Token);
+                        break;
+                }
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)

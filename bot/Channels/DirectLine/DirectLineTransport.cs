@@ -3,6 +3,7 @@ using System.Text.Json;
 using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Turns;
 using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace Assistant.Bot.Channels.DirectLine;
 
@@ -16,30 +17,45 @@ public sealed class DirectLineTransport(string conversationId, SocketHub hub, Ti
     public const string Channel = "yq_directline";
 
     private DirectLineConversation _conversation = new() { Id = conversationId };
+    private Task<DirectLineConversation?>? _conversationLoad;
+    private Task<IReadOnlyList<TranscriptActivity>>? _earlierLoad;
     private Activity? _echo;
+    private List<TranscriptActivity> _entries = [];
 
     /// <summary>The id the user's activity got (or already had, when the post was a retry).</summary>
     public string? EchoId { get; private set; }
 
-    public async Task<Activity?> Receive(IDocumentSession session, Activity inbound, CancellationToken cancellation)
+    /// <summary>True when the conversation is not stored (a token for a conversation that no longer exists).</summary>
+    public bool Missing { get; private set; }
+
+    public void Prepare(IBatchedQuery batch, Activity inbound)
     {
-        _conversation = await session.LoadAsync<DirectLineConversation>(conversationId, cancellation)
-            ?? throw new InvalidOperationException($"Direct Line conversation {conversationId} is not stored.");
+        _conversationLoad = batch.Load<DirectLineConversation>(conversationId);
+        _earlierLoad = inbound.Type != ActivityTypes.ConversationUpdate && ClientActivityId(inbound) is { } clientId
+            ? batch.Query<TranscriptActivity>("where conversation_id = ? and data ->> 'ClientActivityId' = ? limit 1", conversationId, clientId)
+            : null;
+    }
+
+    public Activity? Receive(Activity inbound)
+    {
         _echo = null;
+        if (_conversationLoad?.Result is not { } conversation)
+        {
+            Missing = true;
+            return null;
+        }
+
+        _conversation = conversation;
+        inbound = inbound.Locale is null && conversation.Locale is { } locale ? inbound with { Locale = locale } : inbound;
         if (inbound.Type == ActivityTypes.ConversationUpdate)
         {
             return inbound;
         }
 
-        if (ClientActivityId(inbound) is { } clientId)
+        if (_earlierLoad?.Result is [var earlier, ..])
         {
-            var earlier = await session.Query<TranscriptActivity>()
-                .FirstOrDefaultAsync(t => t.ConversationId == _conversation.Id && t.ClientActivityId == clientId, cancellation);
-            if (earlier is not null)
-            {
-                EchoId = earlier.Id;
-                return null;
-            }
+            EchoId = earlier.Id;
+            return null;
         }
 
         _echo = Number(inbound);
@@ -50,9 +66,10 @@ public sealed class DirectLineTransport(string conversationId, SocketHub hub, Ti
     public IReadOnlyList<Activity> Stage(IDocumentSession session, Activity inbound, IReadOnlyList<OutboundActivity> outbound)
     {
         var staged = new List<Activity>();
+        _entries = [];
         if (_echo is not null)
         {
-            session.Store(Entry(_echo, ClientActivityId(_echo)));
+            _entries.Add(Entry(_echo, ClientActivityId(_echo)));
             staged.Add(_echo);
         }
 
@@ -66,14 +83,15 @@ public sealed class DirectLineTransport(string conversationId, SocketHub hub, Ti
                 // Web Chat holds a reply until it has the activity replied to; only echoed user activities qualify.
                 ReplyToId = _echo?.Id,
             });
-            session.Store(Entry(numbered, null));
+            _entries.Add(Entry(numbered, null));
             staged.Add(numbered);
         }
 
-        if (staged.Count > 0)
+        if (_entries.Count > 0)
         {
+            session.Insert(_entries.ToArray());
             session.Store(_conversation);
-            session.QueueSqlCommand("select pg_notify(?, ?)", Channel, _conversation.Id);
+            session.QueueSqlCommand("select pg_notify(?, ?)", Channel, SocketHub.Notice(_conversation.Id, _conversation.LastSeq));
         }
 
         return staged;
@@ -81,7 +99,11 @@ public sealed class DirectLineTransport(string conversationId, SocketHub hub, Ti
 
     public Task Deliver(IReadOnlyList<Activity> staged, CancellationToken cancellation)
     {
-        hub.Wake(_conversation.Id);
+        if (_entries.Count > 0)
+        {
+            hub.Committed(_conversation.Id, _entries);
+        }
+
         return Task.CompletedTask;
     }
 

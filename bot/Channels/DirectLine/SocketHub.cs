@@ -3,14 +3,25 @@ using System.Collections.Concurrent;
 namespace Assistant.Bot.Channels.DirectLine;
 
 /// <summary>
-/// The WebSockets open on this host, by conversation. A wake (null) makes a socket send what is new in the transcript;
-/// a frame (JSON) is sent as it is, for things never stored, such as the bot's typing indicator.
+/// What a conversation's WebSocket is told: activities this host just committed (sent as they are when they follow
+/// what the socket has sent), that the transcript grew to a sequence number (another host wrote it: read it from the
+/// database), or a frame never stored, such as the bot's typing indicator.
 /// </summary>
+public abstract record SocketSignal
+{
+    public sealed record Committed(IReadOnlyList<TranscriptActivity> Entries) : SocketSignal;
+
+    public sealed record Grew(long LastSeq) : SocketSignal;
+
+    public sealed record Frame(string Json) : SocketSignal;
+}
+
+/// <summary>The WebSockets open on this host, by conversation.</summary>
 public sealed class SocketHub
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Action<string?>>> _listeners = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Action<SocketSignal>>> _listeners = new();
 
-    public IDisposable Listen(string conversationId, Action<string?> signal)
+    public IDisposable Listen(string conversationId, Action<SocketSignal> signal)
     {
         var id = Guid.NewGuid();
         _listeners.GetOrAdd(conversationId, _ => new()).TryAdd(id, signal);
@@ -23,22 +34,37 @@ public sealed class SocketHub
         });
     }
 
-    public void Wake(string conversationId) => Signal(conversationId, null);
+    public void Committed(string conversationId, IReadOnlyList<TranscriptActivity> entries) => Signal(conversationId, new SocketSignal.Committed(entries));
 
-    public void Transient(string conversationId, string frame) => Signal(conversationId, frame);
+    public void Grew(string conversationId, long lastSeq) => Signal(conversationId, new SocketSignal.Grew(lastSeq));
 
-    private void Signal(string conversationId, string? frame)
+    public void Transient(string conversationId, string frame) => Signal(conversationId, new SocketSignal.Frame(frame));
+
+    /// <summary>The notice a committing turn sends to every host: "{conversationId} {lastSeq}".</summary>
+    public static string Notice(string conversationId, long lastSeq) => $"{conversationId} {lastSeq}";
+
+    /// <summary>Hands a notice from another host (or this one) to the sockets of its conversation.</summary>
+    public void Notified(string payload)
     {
-        if (_listeners.TryGetValue(conversationId, out var set))
+        var space = payload.LastIndexOf(' ');
+        if (space > 0 && long.TryParse(payload.AsSpan(space + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seq))
         {
-            foreach (var signal in set.Values)
-            {
-                signal(frame);
-            }
+            Grew(payload[..space], seq);
         }
     }
 
     public bool HasListeners(string conversationId) => _listeners.TryGetValue(conversationId, out var set) && !set.IsEmpty;
+
+    private void Signal(string conversationId, SocketSignal signal)
+    {
+        if (_listeners.TryGetValue(conversationId, out var set))
+        {
+            foreach (var listener in set.Values)
+            {
+                listener(signal);
+            }
+        }
+    }
 
     private sealed class Subscription(Action dispose) : IDisposable
     {

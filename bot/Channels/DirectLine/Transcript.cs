@@ -10,11 +10,8 @@ public static class Transcript
     public const int Page = 200;
 
     public static Task<IReadOnlyList<TranscriptActivity>> After(IQuerySession session, string conversationId, long watermark, CancellationToken cancellation) =>
-        session.Query<TranscriptActivity>()
-            .Where(t => t.ConversationId == conversationId && t.Seq > watermark)
-            .OrderBy(t => t.Seq)
-            .Take(Page)
-            .ToListAsync(cancellation);
+        session.QueryAsync<TranscriptActivity>(
+            $"where conversation_id = ? and seq > ? order by seq limit {Page}", cancellation, conversationId, watermark);
 
     /// <summary>{"activities":[…],"watermark":"7"} from the stored JSON, without parsing it again.</summary>
     public static string ActivitySet(IReadOnlyList<TranscriptActivity> entries, long watermark)

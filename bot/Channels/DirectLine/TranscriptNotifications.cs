@@ -18,7 +18,7 @@ public sealed class TranscriptNotifications(DatabaseEndpoint database, SocketHub
             {
                 await using var connection = new NpgsqlConnection(database.ConnectionString);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) => hub.Wake(e.Payload);
+                connection.Notification += (_, e) => hub.Notified(e.Payload);
                 await using (var listen = new NpgsqlCommand($"listen {DirectLineTransport.Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);

@@ -83,7 +83,7 @@ public static class DraftRules
         var answer = text.Trim();
         var said = understander.Understand(answer);
         var entitiesBefore = draft.Entities;
-        draft.Entities = understander.Merge(draft.Entities, answer);
+        draft.Entities = RequestUnderstander.Merge(draft.Entities, said);
         var correctedSomething = draft.Entities != entitiesBefore;
         var contactBefore = draft.ContactName;
         draft.ContactName = Answers.ContactName(answer) is { } name && (draft.Asking == Slots.ContactName.Key || ContactCue(answer)) ? name : draft.ContactName;
