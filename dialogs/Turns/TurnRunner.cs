@@ -48,7 +48,13 @@ public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMidd
             var turn = new TurnContext(InboundText.ForBot(received), clock);
             turn.Set(conversation);
             turn.Set(user);
-            await RunPipeline(turn, conversation, cancellation);
+            // What the bot files during the turn (a ticket, an enterprise) is committed with the turn's state.
+            turn.Set<IDocumentSession>(session);
+            if (!await RunPipeline(turn, conversation, cancellation))
+            {
+                session.EjectAllPendingChanges();
+            }
+
 
             conversation.Turns++;
             conversation.LastActivityAt = clock.GetUtcNow().ToUniversalTime();
@@ -92,11 +98,13 @@ public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMidd
         }
     }
 
-    private async Task RunPipeline(TurnContext turn, ConversationState conversation, CancellationToken cancellation)
+    /// <summary>Runs the middleware and the bot; false when the bot failed and the user got an apology instead.</summary>
+    private async Task<bool> RunPipeline(TurnContext turn, ConversationState conversation, CancellationToken cancellation)
     {
         try
         {
             await Next(0)(cancellation);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellation.IsCancellationRequested)
         {
@@ -106,6 +114,7 @@ public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMidd
             turn.SendActivity(turn.IsEnglish
                 ? "Sorry, something went wrong on our side and it has been logged. Please send your message again, or type \"restart\"."
                 : "抱歉，系统处理您的消息时出现了问题，我们已记录下来。请您再发送一次，或输入“重新开始”。");
+            return false;
         }
 
         NextDelegate Next(int index) => index < _middleware.Count
@@ -113,6 +122,8 @@ public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMidd
             : ct => bot.OnTurn(turn, ct);
     }
 
+    // A stream collision is two hosts filing the same submission at once: the re-run finds the ticket already filed.
     private static bool IsConflict(Exception ex) =>
-        ex is ConcurrencyException or DocumentAlreadyExistsException || ex.InnerException is { } inner && IsConflict(inner);
+        ex is ConcurrencyException or DocumentAlreadyExistsException || Desk.Tickets.SubmitTicketHandler.IsStreamCollision(ex)
+        || ex.InnerException is { } inner && IsConflict(inner);
 }

@@ -91,7 +91,9 @@ public sealed class DirectLineTransport(string conversationId, SocketHub hub, Ti
         {
             session.Insert(_entries.ToArray());
             session.Store(_conversation);
-            session.QueueSqlCommand("select pg_notify(?, ?)", Channel, SocketHub.Notice(_conversation.Id, _conversation.LastSeq));
+            // NOTIFY, not "select pg_notify(…)": a statement without a result set, so it cannot shift the results that
+            // Marten reads back for the other writes of the commit (a filed ticket's events, an enterprise).
+            session.QueueSqlCommand($"notify {Channel}, '{SocketHub.Notice(_conversation.Id, _conversation.LastSeq)}'");
         }
 
         return staged;

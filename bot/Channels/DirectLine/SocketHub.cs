@@ -41,7 +41,10 @@ public sealed class SocketHub
     public void Transient(string conversationId, string frame) => Signal(conversationId, new SocketSignal.Frame(frame));
 
     /// <summary>The notice a committing turn sends to every host: "{conversationId} {lastSeq}".</summary>
-    public static string Notice(string conversationId, long lastSeq) => $"{conversationId} {lastSeq}";
+    public static string Notice(string conversationId, long lastSeq) =>
+        conversationId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? $"{conversationId} {lastSeq}"
+            : throw new ArgumentException("Direct Line conversation ids are URL-safe base64.", nameof(conversationId));
 
     /// <summary>Hands a notice from another host (or this one) to the sockets of its conversation.</summary>
     public void Notified(string payload)

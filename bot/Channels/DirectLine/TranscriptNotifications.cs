@@ -29,7 +29,11 @@ public sealed class TranscriptNotifications(DatabaseEndpoint database, SocketHub
                     await connection.WaitAsync(stoppingToken);
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
             {
                 logger.LogWarning(ex, "Lost the Direct Line notification connection; listening again in 2 s.");
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);

@@ -192,7 +192,9 @@ public sealed class SubmitRequestDialog : ComponentDialog
             entities[key] = value;
         }
 
-        var result = await _desk.Submit(new SubmitTicket(
+        // Inside a turn the ticket, the enterprise and the conversation's state are committed together.
+        var session = turn.Get<IDocumentSession>();
+        var command = new SubmitTicket(
             new EnterpriseRef(null, draft.Entities.Company ?? "", code),
             new ContactPerson(draft.ContactName ?? "", draft.Entities.Phone ?? ""),
             activity.ChannelId ?? "",
@@ -202,7 +204,8 @@ public sealed class SubmitRequestDialog : ComponentDialog
             entities,
             activity.GetConversationReference(),
             EnterpriseUser.Of(activity),
-            $"{activity.ChannelId}|{activity.Conversation?.Id}|{activity.Id}"), cancellation);
+            $"{activity.ChannelId}|{activity.Conversation?.Id}|{activity.Id}");
+        var result = session is null ? await _desk.Submit(command, cancellation) : await _desk.Submit(session, command, cancellation);
         if (result.Rejection is { } rejection)
         {
             turn.SendActivity(rejection.Message);
@@ -211,7 +214,7 @@ public sealed class SubmitRequestDialog : ComponentDialog
         }
 
         var ticket = result.Ticket!;
-        await Remember(draft, profile, ticket, cancellation);
+        await Remember(draft, profile, ticket, session, cancellation);
         turn.SendActivity(Filed(ticket, p) with
         {
             SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack(p.MenuStatus, p.English ? $"Status {ticket.Number}" : $"查询 {ticket.Number}"), CardAction.ImBack(p.MenuMine)] },
@@ -232,7 +235,7 @@ public sealed class SubmitRequestDialog : ComponentDialog
         };
     }
 
-    private async Task Remember(RequestDraft draft, UserProfile profile, Ticket ticket, CancellationToken cancellation)
+    private async Task Remember(RequestDraft draft, UserProfile profile, Ticket ticket, IDocumentSession? turnSession, CancellationToken cancellation)
     {
         profile.Company = draft.Entities.Company ?? profile.Company;
         profile.CreditCode = ticket.Enterprise.CreditCode ?? profile.CreditCode;
@@ -240,8 +243,16 @@ public sealed class SubmitRequestDialog : ComponentDialog
         profile.Phone = draft.Entities.Phone ?? profile.Phone;
         if (draft.Entities.Company is { } company && draft.Entities.Phone is { } phone)
         {
+            var registration = new RegisterEnterprise(company, ticket.Enterprise.CreditCode, new EnterpriseContact(draft.ContactName ?? "", phone, ticket.SubmittedBy));
+            if (turnSession is not null)
+            {
+                await turnSession.Register(registration, _desk.Now(), cancellation);
+                return;
+            }
+
             await using var session = _desk.Store.LightweightSession();
-            await session.Register(new RegisterEnterprise(company, ticket.Enterprise.CreditCode, new EnterpriseContact(draft.ContactName ?? "", phone, ticket.SubmittedBy)), _desk.Now(), cancellation);
+            await session.Register(registration, _desk.Now(), cancellation);
+            await session.SaveChangesAsync(cancellation);
         }
     }
 

@@ -32,6 +32,7 @@ public sealed record RegisterEnterprise(string Name, string? CreditCode, Enterpr
 
 public static class RegisterEnterpriseHandler
 {
+    /// <summary>Finds the enterprise and stores the registration in the session; the caller commits it (with its turn).</summary>
     public static async Task<(Enterprise? Enterprise, Rejection? Rejection)> Register(
         this IDocumentSession session, RegisterEnterprise command, DateTimeOffset now, CancellationToken cancellation)
     {
@@ -53,7 +54,6 @@ public static class RegisterEnterpriseHandler
         }
         var enterprise = command.Decide(existing, Guid.CreateVersion7(now), now);
         session.Store(enterprise);
-        await session.SaveChangesAsync(cancellation);
         return (enterprise, null);
     }
 }

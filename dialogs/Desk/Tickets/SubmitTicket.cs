@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Desk.Enterprises;
 using JasperFx.Events;
+using Marten;
 
 namespace Assistant.Dialogs.Desk.Tickets;
 
@@ -118,11 +119,38 @@ public sealed record TicketRouted(
 
 public static class SubmitTicketHandler
 {
+    /// <summary>Files the ticket in its own transaction.</summary>
     public static async Task<DeskResult> Submit(this TicketDesk desk, SubmitTicket command, CancellationToken cancellation)
     {
-        var now = desk.Now();
-        var id = command.SubmissionKey is { } key ? IdFromKey(key) : Guid.CreateVersion7(now);
         await using var session = desk.Store.LightweightSession();
+        var result = await desk.Submit(session, command, cancellation);
+        if (result.Events.Count == 0)
+        {
+            return result;
+        }
+
+        try
+        {
+            await session.SaveChangesAsync(cancellation);
+        }
+        catch (Exception ex) when (command.SubmissionKey is not null && IsStreamCollision(ex))
+        {
+            await using var again = desk.Store.QuerySession();
+            return new DeskResult(await again.LoadAsync<Ticket>(desk.TicketIdFor(command), cancellation), [], null);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Files the ticket in the given session, which the caller commits: a conversation turn commits the ticket with
+    /// its own state, so either both are saved or neither is. A second filing with the same submission key returns
+    /// the first ticket; two at once collide on the stream id when committed.
+    /// </summary>
+    public static async Task<DeskResult> Submit(this TicketDesk desk, IDocumentSession session, SubmitTicket command, CancellationToken cancellation)
+    {
+        var now = desk.Now();
+        var id = desk.TicketIdFor(command);
         if (command.SubmissionKey is not null && await session.LoadAsync<Ticket>(id, cancellation) is { } earlier)
         {
             return new DeskResult(earlier, [], null);
@@ -137,21 +165,16 @@ public static class SubmitTicketHandler
         }
 
         session.Events.StartStream<Ticket>(id, decision.Events);
-        try
-        {
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (Exception ex) when (command.SubmissionKey is not null && IsStreamCollision(ex))
-        {
-            await using var again = desk.Store.QuerySession();
-            return new DeskResult(await again.LoadAsync<Ticket>(id, cancellation), [], null);
-        }
-
         return new DeskResult(Ticket.From(decision.Events), decision.Events, null);
     }
 
-    private static bool IsStreamCollision(Exception ex) =>
-        ex is ExistingStreamIdCollisionException || ex.InnerException is { } inner && IsStreamCollision(inner);
+    private static Guid TicketIdFor(this TicketDesk desk, SubmitTicket command) =>
+        command.SubmissionKey is { } key ? IdFromKey(key) : Guid.CreateVersion7(desk.Now());
+
+    // Marten reports a second StartStream of one id with its own exception type, not JasperFx's of the same name.
+    public static bool IsStreamCollision(Exception ex) =>
+        ex is Marten.Exceptions.ExistingStreamIdCollisionException or ExistingStreamIdCollisionException
+        || ex.InnerException is { } inner && IsStreamCollision(inner);
 
     private static Guid IdFromKey(string key)
     {

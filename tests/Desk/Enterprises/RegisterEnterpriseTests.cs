@@ -8,7 +8,9 @@ public sealed class RegisterEnterpriseTests(PostgresServer server) : DeskContext
     private async Task<(Enterprise? Enterprise, Dialogs.Desk.Tickets.Rejection? Rejection)> Register(string name, string? code, string contact, string phone)
     {
         await using var session = Store.LightweightSession();
-        return await session.Register(new RegisterEnterprise(name, code, new EnterpriseContact(contact, phone)), DeskContext.Monday10, Cancel);
+        var registered = await session.Register(new RegisterEnterprise(name, code, new EnterpriseContact(contact, phone)), DeskContext.Monday10, Cancel);
+        await session.SaveChangesAsync(Cancel);
+        return registered;
     }
 
     [Fact]

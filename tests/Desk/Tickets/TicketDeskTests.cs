@@ -134,7 +134,9 @@ public sealed class TicketDeskTests(PostgresServer server) : DeskContext(server)
         Assert.Equal(first.Ticket!.Number, again.Ticket!.Number);
         Assert.Empty(again.Events);
         Assert.Single(concurrent.Select(r => r.Ticket!.Id).Distinct());
-        Assert.Equal(2L, await Server.Count(Schema, "mt_streams"));
+        // Marten leaves a typeless "tombstone" stream behind a failed append to keep its event sequence gapless; count tickets.
+        await using var session = Store.QuerySession();
+        Assert.Equal(2, await session.Query<Ticket>().CountAsync(Cancel));
     }
 
     [Fact]
