@@ -85,7 +85,11 @@ public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMidd
             {
                 await session.SaveChangesAsync(cancellation);
             }
-            catch (Exception ex) when (attempt < Attempts && IsConflict(ex))
+            catch (Exception ex) when (attempt >= Attempts && IsConflict(ex))
+            {
+                throw new TurnContentionException(key, ex);
+            }
+            catch (Exception ex) when (IsConflict(ex))
             {
                 // Another host committed a turn of this conversation first; let it finish, then run this turn again.
                 logger.LogInformation("Conversation {Key} was changed by another turn; running this turn again.", key);

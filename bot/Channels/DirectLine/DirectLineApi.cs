@@ -170,7 +170,15 @@ public static class DirectLineApi
 
         // The conversation, its state and an earlier post with the same clientActivityID are read in one round trip.
         var transport = new DirectLineTransport(conversationId, hub, clock);
-        await runner.Run(inbound, transport, cancellation);
+        try
+        {
+            await runner.Run(inbound, transport, cancellation);
+        }
+        catch (TurnContentionException)
+        {
+            return DirectLineErrors.Busy(request.HttpContext.Response);
+        }
+
         if (transport.Missing)
         {
             return DirectLineErrors.NotFound();

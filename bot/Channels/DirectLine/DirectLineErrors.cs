@@ -11,4 +11,11 @@ public static class DirectLineErrors
     public static IResult NotFound() => Error(StatusCodes.Status404NotFound, "BadArgument", "Conversation not found.");
 
     public static IResult BadActivity(string message) => Error(StatusCodes.Status400BadRequest, "BadArgument", message);
+
+    /// <summary>The conversation was too busy to take the activity; nothing was stored, the client may send it again.</summary>
+    public static IResult Busy(HttpResponse response)
+    {
+        response.Headers.RetryAfter = "1";
+        return Error(StatusCodes.Status503ServiceUnavailable, "ServiceError", "The conversation is busy; please send the activity again.");
+    }
 }

@@ -9,13 +9,11 @@ namespace Assistant.Bot.Channels.DirectLine;
 
 /// <summary>
 /// Direct Line's side of a turn: numbers the user's activity and the bot's replies in the conversation's transcript
-/// (ids "{conversation}|0000007", strictly increasing timestamps), writes them in the turn's commit, and wakes the
-/// WebSockets listening to the conversation, here and on other hosts (pg_notify is sent on commit).
+/// (ids "{conversation}|0000007", strictly increasing timestamps), writes them in the turn's commit, and after the
+/// commit hands them to the WebSockets listening here and announces them to the other hosts.
 /// </summary>
 public sealed class DirectLineTransport(string conversationId, SocketHub hub, TimeProvider clock) : ITurnTransport
 {
-    public const string Channel = "yq_directline";
-
     private DirectLineConversation _conversation = new() { Id = conversationId };
     private Task<DirectLineConversation?>? _conversationLoad;
     private Task<IReadOnlyList<TranscriptActivity>>? _earlierLoad;
@@ -91,9 +89,6 @@ public sealed class DirectLineTransport(string conversationId, SocketHub hub, Ti
         {
             session.Insert(_entries.ToArray());
             session.Store(_conversation);
-            // NOTIFY, not "select pg_notify(…)": a statement without a result set, so it cannot shift the results that
-            // Marten reads back for the other writes of the commit (a filed ticket's events, an enterprise).
-            session.QueueSqlCommand($"notify {Channel}, '{SocketHub.Notice(_conversation.Id, _conversation.LastSeq)}'");
         }
 
         return staged;

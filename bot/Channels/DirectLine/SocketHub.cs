@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 
 namespace Assistant.Bot.Channels.DirectLine;
 
@@ -16,10 +17,17 @@ public abstract record SocketSignal
     public sealed record Frame(string Json) : SocketSignal;
 }
 
-/// <summary>The WebSockets open on this host, by conversation.</summary>
+/// <summary>
+/// The WebSockets open on this host, by conversation, and the notices for the other hosts' sockets, which
+/// <see cref="TranscriptNotifications"/> sends after the commit.
+/// </summary>
 public sealed class SocketHub
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Action<SocketSignal>>> _listeners = new();
+    private readonly Channel<string> _notices = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>"{conversationId} {lastSeq}" for each committed change, waiting to be announced to the other hosts.</summary>
+    public ChannelReader<string> Notices => _notices.Reader;
 
     public IDisposable Listen(string conversationId, Action<SocketSignal> signal)
     {
@@ -34,7 +42,12 @@ public sealed class SocketHub
         });
     }
 
-    public void Committed(string conversationId, IReadOnlyList<TranscriptActivity> entries) => Signal(conversationId, new SocketSignal.Committed(entries));
+    /// <summary>Activities of the conversation were committed: sockets here send them, other hosts are told.</summary>
+    public void Committed(string conversationId, IReadOnlyList<TranscriptActivity> entries)
+    {
+        Signal(conversationId, new SocketSignal.Committed(entries));
+        _notices.Writer.TryWrite(Notice(conversationId, entries[^1].Seq));
+    }
 
     public void Grew(string conversationId, long lastSeq) => Signal(conversationId, new SocketSignal.Grew(lastSeq));
 
@@ -46,13 +59,17 @@ public sealed class SocketHub
             ? $"{conversationId} {lastSeq}"
             : throw new ArgumentException("Direct Line conversation ids are URL-safe base64.", nameof(conversationId));
 
-    /// <summary>Hands a notice from another host (or this one) to the sockets of its conversation.</summary>
+    /// <summary>Hands notices from another host (or this one), one per line, to the sockets of their conversations.</summary>
     public void Notified(string payload)
     {
-        var space = payload.LastIndexOf(' ');
-        if (space > 0 && long.TryParse(payload.AsSpan(space + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seq))
+        foreach (var notice in payload.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            Grew(payload[..space], seq);
+            var space = notice.LastIndexOf(' ');
+            if (space > 0 && HasListeners(notice[..space])
+                && long.TryParse(notice.AsSpan(space + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seq))
+            {
+                Grew(notice[..space], seq);
+            }
         }
     }
 

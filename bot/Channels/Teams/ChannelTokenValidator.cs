@@ -48,13 +48,13 @@ public sealed class ChannelTokenValidator
         }
 
         var token = authorization[bearer.Length..].Trim();
-        var configuration = await _metadata.GetConfigurationAsync(cancellation);
+        var configuration = await Metadata(cancellation);
         var result = await _handler.ValidateTokenAsync(token, Parameters(configuration));
         if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             // Keys roll over: on an unknown kid read the metadata again (the manager allows this at most hourly).
             _metadata.RequestRefresh();
-            configuration = await _metadata.GetConfigurationAsync(cancellation);
+            configuration = await Metadata(cancellation);
             result = await _handler.ValidateTokenAsync(token, Parameters(configuration));
         }
 
@@ -67,6 +67,20 @@ public sealed class ChannelTokenValidator
         var key = configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == jwt.Kid);
         var serviceUrl = jwt.TryGetPayloadValue<string>("serviceurl", out var claim) ? claim : null;
         return new ChannelIdentity(serviceUrl, Endorsements(key));
+    }
+
+    /// <summary>The channel's OpenID metadata and signing keys; they are cached, and read again when they expire.</summary>
+    private async Task<OpenIdConnectConfiguration> Metadata(CancellationToken cancellation)
+    {
+        try
+        {
+            return await _metadata.GetConfigurationAsync(cancellation);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException)
+        {
+            _logger.LogError(ex, "The Bot Framework OpenID metadata at {Url} cannot be read; Teams messages are refused with 503 until it can.", _options.OpenIdMetadataUrl);
+            throw new ChannelMetadataUnavailableException(ex);
+        }
     }
 
     /// <summary>Whether an authenticated channel may deliver this activity; the reason is logged when not.</summary>
@@ -118,6 +132,10 @@ public sealed class ChannelTokenValidator
         };
     }
 }
+
+/// <summary>The keys that sign channel tokens cannot be fetched, so no token can be checked: the caller should retry later.</summary>
+public sealed class ChannelMetadataUnavailableException(Exception inner)
+    : Exception("The Bot Framework OpenID metadata cannot be read.", inner);
 
 /// <summary>What a valid channel token says: the service URL it was issued for and the channels its key is endorsed for.</summary>
 public sealed record ChannelIdentity(string? ServiceUrl, IReadOnlySet<string> Endorsements);

@@ -13,7 +13,7 @@ namespace Assistant.Bot.Channels.Teams;
 /// </summary>
 public static class ReceiveActivity
 {
-    public static async Task<Results<Ok, UnauthorizedHttpResult, ProblemHttpResult>> Handle(
+    public static async Task<IResult> Handle(
         HttpRequest request,
         ChannelTokenValidator validator,
         TurnRunner runner,
@@ -29,7 +29,18 @@ public static class ReceiveActivity
         }
 
         var logger = loggers.CreateLogger(typeof(ReceiveActivity));
-        var identity = await validator.Authenticate(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, cancellation);
+        ChannelIdentity? identity;
+        try
+        {
+            identity = await validator.Authenticate(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, cancellation);
+        }
+        catch (ChannelMetadataUnavailableException)
+        {
+            // Not the caller's fault, and nothing was read: Azure Bot Service retries on 503.
+            request.HttpContext.Response.Headers.RetryAfter = "30";
+            return TypedResults.Problem("The channel's signing keys cannot be fetched right now; please retry.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         if (identity is null)
         {
             return TypedResults.Unauthorized();
@@ -57,14 +68,37 @@ public static class ReceiveActivity
             return TypedResults.Unauthorized();
         }
 
-        if (activity.Type == ActivityTypes.Invoke)
+        var invoke = activity.Type == ActivityTypes.Invoke;
+        if (invoke)
         {
-            logger.LogInformation("Teams invoke {Name} acknowledged without a response body.", activity.Name);
-            return TypedResults.Ok();
+            if (activity.Name != TeamsInvoke.AdaptiveCardAction)
+            {
+                logger.LogInformation("Teams invoke {Name} is not offered by the assistant; answered 501.", activity.Name);
+                return TeamsInvoke.NotImplemented();
+            }
+
+            if (TeamsInvoke.AsMessage(activity) is not { } message)
+            {
+                return TeamsInvoke.BadRequest("The invoke has no Action.Execute action.");
+            }
+
+            activity = message;
         }
 
-        await runner.Run(activity, transport, cancellation);
-        return TypedResults.Ok();
+        try
+        {
+            await runner.Run(activity, transport, cancellation);
+        }
+        catch (TurnContentionException)
+        {
+            // Nothing was saved; the Bot Connector service redelivers on 503.
+            request.HttpContext.Response.Headers.RetryAfter = "1";
+            return TypedResults.Problem("The conversation is busy; please deliver the activity again.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return invoke
+            ? TeamsInvoke.Accepted(activity.Locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "Received." : "已收到，请查看回复消息。")
+            : TypedResults.Ok();
     }
 
     /// <summary>The body, or null when it is longer than the limit (read no further than that).</summary>

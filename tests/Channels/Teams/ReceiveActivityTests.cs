@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using System.Security.Cryptography;
 using Assistant.Dialogs.Activities;
@@ -119,14 +120,52 @@ public sealed class ReceiveActivityTests(PostgresServer server) : TeamsContext(s
     }
 
     [Fact]
-    public async Task An_invoke_is_acknowledged_200_with_an_empty_body()
+    public async Task An_action_execute_is_taken_like_a_button_press_and_answered_in_the_response()
     {
-        var invoke = Message(NewConversation(), "") with { Type = ActivityTypes.Invoke, Name = "adaptiveCard/action", Text = null, Entities = null };
+        var conversation = NewConversation();
+        var invoke = Message(conversation, "") with
+        {
+            Type = ActivityTypes.Invoke,
+            Name = "adaptiveCard/action",
+            Text = null,
+            Entities = null,
+            Value = JsonSerializer.SerializeToElement(new { action = new { type = "Action.Execute", verb = "open-old-card", data = new { ticket = "YQ2026-000001" } } }),
+        };
 
         var response = await Post(invoke);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(await response.Content.ReadAsStringAsync(Cancel));
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(200, body.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.activity.message", body.RootElement.GetProperty("type").GetString());
+        var delivered = await Fake.WaitFor(conversation, r => r.Any(x => x.Status == 200), Cancel);
+        Assert.StartsWith("抱歉，这个按钮已失效", delivered[0].Json.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task An_adaptive_card_invoke_without_an_action_is_answered_400_with_an_error_body()
+    {
+        var conversation = NewConversation();
+        var invoke = Message(conversation, "") with { Type = ActivityTypes.Invoke, Name = "adaptiveCard/action", Text = null, Entities = null };
+
+        var response = await Post(invoke);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal("application/vnd.microsoft.error", body.RootElement.GetProperty("type").GetString());
+        await AssertNothingWritten(conversation);
+    }
+
+    [Fact]
+    public async Task An_invoke_the_assistant_does_not_offer_is_answered_501_and_nothing_is_written()
+    {
+        var conversation = NewConversation();
+        var invoke = Message(conversation, "") with { Type = ActivityTypes.Invoke, Name = "task/fetch", Text = null, Entities = null };
+
+        var response = await Post(invoke);
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        await AssertNothingWritten(conversation);
     }
 
     private async Task AssertNothingWritten(string conversation)

@@ -29,6 +29,9 @@ public abstract class TeamsContext(PostgresServer server) : IAsyncLifetime
 
     protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
+    /// <summary>Where the host reads the channel's OpenID metadata; the fake service's unless a test class says otherwise.</summary>
+    protected virtual string MetadataUrl(FakeBotService fake) => fake.MetadataUrl;
+
     public async ValueTask InitializeAsync()
     {
         _fake = await FakeBotService.Start();
@@ -40,7 +43,7 @@ public abstract class TeamsContext(PostgresServer server) : IAsyncLifetime
             host.UseSetting("Teams:AppId", FakeBotService.AppId);
             host.UseSetting("Teams:AppPassword", "not-used-by-the-fake-token-provider");
             host.UseSetting("Teams:TenantId", TenantId);
-            host.UseSetting("Teams:OpenIdMetadataUrl", _fake.MetadataUrl);
+            host.UseSetting("Teams:OpenIdMetadataUrl", MetadataUrl(_fake));
             host.UseSetting("Teams:RetryBaseDelay", "00:00:00.010");
             host.UseSetting("Teams:OutboxRetryDelay", "00:00:00.050");
             host.UseSetting("Teams:OutboxMaxRetryDelay", "00:00:00.200");
