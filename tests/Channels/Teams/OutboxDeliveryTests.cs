@@ -96,6 +96,46 @@ public sealed class OutboxDeliveryTests(PostgresServer server) : TeamsContext(se
         Assert.Equal(outbox.Count, Fake.For(conversation).Count);
     }
 
+    [Fact]
+    public async Task Two_hosts_sharing_the_outbox_deliver_every_reply_once_and_in_order()
+    {
+        await using var second = NewHost();
+        using (var client = second.CreateClient())
+        {
+            await client.GetAsync("/health/ready", Cancel);
+        }
+
+        var conversations = Enumerable.Range(0, 6).Select(_ => NewConversation()).ToList();
+        conversations.ForEach(c => Fake.SetDown(c, true));
+        // Half the turns arrive at each host; the replies wait while Teams is down.
+        foreach (var (conversation, i) in conversations.Select((c, i) => (c, i)))
+        {
+            var message = ActivityJson.Serialize(Message(conversation, "帮助"));
+            using var client = (i % 2 == 0 ? Factory : second).CreateClient();
+            using var content = new StringContent(message, System.Text.Encoding.UTF8, "application/json");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Fake.Token());
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request, Cancel)).StatusCode);
+        }
+
+        foreach (var conversation in conversations)
+        {
+            await WaitForOutbox(conversation, all => all[0].Rounds >= 1);
+        }
+
+        // Teams comes back: both hosts' dispatchers compete for the same messages.
+        conversations.ForEach(c => Fake.SetDown(c, false));
+        var secondDispatcher = second.Services.GetRequiredService<OutboxDispatcher>();
+        foreach (var conversation in conversations)
+        {
+            var delivered = await WaitForOutbox(conversation, all => all.All(m => m.DeliveredAt is not null));
+            await Task.WhenAll(Dispatcher.DispatchDue(Cancel), secondDispatcher.DispatchDue(Cancel));
+            var sent = Fake.DeliveredTo(conversation);
+            Assert.Equal(delivered.Count, sent.Count);
+            Assert.Equal(delivered.Select(m => ActivityJson.Deserialize(m.Activity)!.Text), sent.Select(r => r.Json.TryGetProperty("text", out var t) ? t.GetString() : null));
+        }
+    }
+
     private async Task<IReadOnlyList<OutboxMessage>> WaitForOutbox(string conversation, Func<IReadOnlyList<OutboxMessage>, bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

@@ -18,6 +18,7 @@ public abstract class TeamsContext(PostgresServer server) : IAsyncLifetime
 {
     public const string TenantId = "9c1d2e3f-0000-4000-8000-00000000abcd";
 
+    private readonly string _schema = PostgresServer.NewSchema("teams");
     private FakeBotService? _fake;
     private WebApplicationFactory<Program>? _factory;
 
@@ -35,24 +36,27 @@ public abstract class TeamsContext(PostgresServer server) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _fake = await FakeBotService.Start();
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseSetting("ConnectionStrings:Marten", server.ConnectionString);
-            host.UseSetting("Database:Schema", PostgresServer.NewSchema("teams"));
-            host.UseSetting("Teams:Enabled", "true");
-            host.UseSetting("Teams:AppId", FakeBotService.AppId);
-            host.UseSetting("Teams:AppPassword", "not-used-by-the-fake-token-provider");
-            host.UseSetting("Teams:TenantId", TenantId);
-            host.UseSetting("Teams:OpenIdMetadataUrl", MetadataUrl(_fake));
-            host.UseSetting("Teams:RetryBaseDelay", "00:00:00.010");
-            host.UseSetting("Teams:OutboxRetryDelay", "00:00:00.050");
-            host.UseSetting("Teams:OutboxMaxRetryDelay", "00:00:00.200");
-            host.UseSetting("Teams:OutboxPollInterval", "00:00:00.100");
-            host.ConfigureTestServices(services => services.AddSingleton<IConnectorTokenProvider, FixedConnectorToken>());
-        });
+        _factory = NewHost();
         using var client = _factory.CreateClient();
         await client.GetAsync("/health/ready", Cancel);
     }
+
+    /// <summary>A host on the same database schema and the same fake service: another instance of the bot.</summary>
+    protected WebApplicationFactory<Program> NewHost() => new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+    {
+        host.UseSetting("ConnectionStrings:Marten", server.ConnectionString);
+        host.UseSetting("Database:Schema", _schema);
+        host.UseSetting("Teams:Enabled", "true");
+        host.UseSetting("Teams:AppId", FakeBotService.AppId);
+        host.UseSetting("Teams:AppPassword", "not-used-by-the-fake-token-provider");
+        host.UseSetting("Teams:TenantId", TenantId);
+        host.UseSetting("Teams:OpenIdMetadataUrl", MetadataUrl(Fake));
+        host.UseSetting("Teams:RetryBaseDelay", "00:00:00.010");
+        host.UseSetting("Teams:OutboxRetryDelay", "00:00:00.050");
+        host.UseSetting("Teams:OutboxMaxRetryDelay", "00:00:00.200");
+        host.UseSetting("Teams:OutboxPollInterval", "00:00:00.100");
+        host.ConfigureTestServices(services => services.AddSingleton<IConnectorTokenProvider, FixedConnectorToken>());
+    });
 
     public async ValueTask DisposeAsync()
     {
