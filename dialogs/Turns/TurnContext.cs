@@ -57,6 +57,8 @@ public sealed class TurnContext(Activity activity, TimeProvider clock)
         Conversation = reply.Conversation ?? Activity.Conversation,
         From = reply.From ?? Activity.Recipient,
         Recipient = reply.Recipient ?? Activity.From,
+        // Like the Bot Framework SDK: what a turn sends replies to the activity that started it.
+        ReplyToId = reply.ReplyToId ?? Activity.Id,
         Locale = reply.Locale ?? Activity.Locale,
         InputHint = reply.InputHint ?? (reply.Type == ActivityTypes.Message ? "acceptingInput" : null),
 

@@ -12,8 +12,9 @@ namespace Assistant.Benchmarks;
 /// <summary>
 /// Drives many conversations through the whole submit flow against a real host process (its own embedded PostgreSQL,
 /// durable): over Direct Line posts (the POST returns once the turn is committed), and over Direct Line with the
-/// WebSocket open (latency until the turn's last reply arrives on the socket). Reports turns/s and p50/p99 at 1, 16
-/// and 64 concurrent conversations.
+/// WebSocket open (latency until the turn's reply arrives on the socket), and over /api/messages as Teams would send
+/// them (latency until the reply reaches a fake Bot Connector). Reports turns/s and p50/p99 at 1, 16 and 64 concurrent
+/// conversations.
 /// </summary>
 public static class LoadTool
 {
@@ -24,8 +25,16 @@ public static class LoadTool
 
     public static async Task<int> Run(string[] args)
     {
-        var perLevel = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 64;
-        var levels = args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1, 16, 64];
+        // load [conversations-per-level] [levels…] [--only directline|teams]
+        var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+        var numbers = args.TakeWhile(a => a != "--only").Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        var perLevel = numbers.Length > 0 ? numbers[0] : 64;
+        var levels = numbers.Length > 1 ? numbers[1..] : [1, 16, 64];
+        if (only is "teams")
+        {
+            await Teams(perLevel, levels);
+            return 0;
+        }
         var data = Path.Combine(Path.GetTempPath(), "youqiubiying-load-" + Guid.NewGuid().ToString("N")[..8]);
         var port = FreePort();
         using var host = StartHost(port, data);
@@ -47,17 +56,92 @@ public static class LoadTool
         }
         finally
         {
-            host.Kill(entireProcessTree: false);
-            using (var term = Process.Start("kill", ["-TERM", host.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await term.WaitForExitAsync();
-            }
-
-            await host.WaitForExitAsync();
+            await Stop(host);
             Directory.Delete(data, recursive: true);
         }
 
+        if (only is null or "teams")
+        {
+            await Teams(perLevel, levels);
+        }
         return 0;
+    }
+
+    /// <summary>
+    /// The /api/messages leg: the bot in its own process with Teams on, a fake Azure Bot Service here that signs the
+    /// channel token and receives the replies. Latency is from the POST until the first reply reaches the connector.
+    /// </summary>
+    private static async Task Teams(int perLevel, int[] levels)
+    {
+        await using var fake = await FakeBotService.Start();
+        var data = Path.Combine(Path.GetTempPath(), "youqiubiying-load-" + Guid.NewGuid().ToString("N")[..8]);
+        var port = FreePort();
+        using var host = StartProcess(["exec", typeof(LoadTool).Assembly.Location, "teams-host", port.ToString(CultureInfo.InvariantCulture), data, fake.MetadataUrl], new Dictionary<string, string>());
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+            await Ready(http);
+            await Level("warm-up", 16, 400, () => TeamsConversation(http, fake));
+            foreach (var concurrency in levels)
+            {
+                await Level($"teams /api/messages, {concurrency} concurrent", concurrency, Math.Max(perLevel, concurrency), () => TeamsConversation(http, fake));
+            }
+        }
+        finally
+        {
+            await Stop(host);
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static async Task<List<double>> TeamsConversation(HttpClient http, FakeBotService fake)
+    {
+        var conversation = "a:1" + Guid.NewGuid().ToString("N");
+        var user = "29:1load-" + Guid.NewGuid().ToString("N")[..12];
+        var latencies = new List<double>();
+        for (var i = 0; i < Script.Length; i++)
+        {
+            var id = $"1712{i}{Random.Shared.Next(100000, 999999)}";
+            var began = Stopwatch.GetTimestamp();
+            var replied = fake.ReplyTo(conversation, id);
+            using var post = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+            {
+                Content = JsonContent.Create(new
+                {
+                    type = "message",
+                    id,
+                    channelId = "msteams",
+                    serviceUrl = fake.BaseUrl,
+                    timestamp = DateTimeOffset.UtcNow,
+                    from = new { id = user, name = "张伟", aadObjectId = Guid.NewGuid() },
+                    recipient = new { id = "28:" + TeamsHost.AppId, name = "有求必应" },
+                    conversation = new { id = conversation, conversationType = "personal", tenantId = TeamsHost.TenantId },
+                    locale = "zh-CN",
+                    text = Script[i],
+                }),
+            };
+            post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fake.Token);
+            using var response = await http.SendAsync(post);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new HttpRequestException($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+
+            await replied.WaitAsync(TimeSpan.FromSeconds(60));
+            latencies.Add(Stopwatch.GetElapsedTime(began).TotalMilliseconds);
+        }
+
+        return latencies;
+    }
+
+    private static async Task Stop(Process host)
+    {
+        using (var term = Process.Start("kill", ["-TERM", host.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        await host.WaitForExitAsync();
     }
 
     private static async Task Level(string label, int concurrency, int conversations, Func<Task<List<double>>> conversation)
@@ -149,15 +233,28 @@ public static class LoadTool
         }
     }
 
-    private static Process StartHost(int port, string data)
+    private static Process StartHost(int port, string data) => StartProcess([BotAssembly()], new Dictionary<string, string>
+    {
+        ["Urls"] = $"http://127.0.0.1:{port}",
+        ["ConnectionStrings__Marten"] = "",
+        ["Database__Embedded__DataDirectory"] = data,
+        ["DirectLine__Secret"] = Secret,
+        ["Logging__LogLevel__Default"] = "Warning",
+    });
+
+    private static Process StartProcess(IEnumerable<string> arguments, Dictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(BotAssembly());
-        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
-        start.Environment["ConnectionStrings__Marten"] = "";
-        start.Environment["Database__Embedded__DataDirectory"] = data;
-        start.Environment["DirectLine__Secret"] = Secret;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>

@@ -5,6 +5,7 @@ return args.FirstOrDefault() switch
     "understand" => await UnderstandBenchmark.Run(args.Skip(1).ToArray()),
     "turns" => await TurnBenchmark.Run(args.Skip(1).ToArray()),
     "load" => await LoadTool.Run(args.Skip(1).ToArray()),
+    "teams-host" => await TeamsHost.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
