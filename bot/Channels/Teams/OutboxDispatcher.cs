@@ -20,8 +20,65 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
     private readonly string _host = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
+    private readonly Assistant.Dialogs.Turns.KeyedLock _sending = new();
+    private readonly CancellationTokenSource _stopping = new();
+
     /// <summary>Something new is in the outbox: look now instead of at the next poll.</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
+
+    /// <summary>Marks a message as this host's to send, for as long as a claim lasts.</summary>
+    public OutboxMessage Claimed(OutboxMessage message, DateTimeOffset now)
+    {
+        message.ClaimedUntil = now + options.Value.ClaimDuration;
+        message.ClaimedBy = _host;
+        return message;
+    }
+
+    /// <summary>
+    /// Sends a committed turn's messages, which this host claimed in that commit, in order and in the background,
+    /// then records the outcomes in one write. What is not delivered is released to the retry loop; if this host
+    /// stops first, the claims expire and any host sends them.
+    /// </summary>
+    public void SendNow(IReadOnlyList<OutboxMessage> messages) => _ = Task.Run(() => SendClaimed(messages, _stopping.Token));
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await base.StopAsync(cancellationToken);
+    }
+
+    private async Task SendClaimed(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellation)
+    {
+        var release = false;
+        try
+        {
+            // Replies of one conversation leave in the order their turns committed.
+            using var _ = await _sending.Acquire(messages[0].ConversationId, cancellation);
+            var results = new List<(Guid Id, ConnectorResult? Result)>(messages.Count);
+            foreach (var message in messages)
+            {
+                // After one that must wait, the rest wait too (null: released untried), so they never overtake it.
+                var result = release ? null : await Send(message, cancellation);
+                results.Add((message.Id, result));
+                release |= result is null || result.Outcome == ConnectorOutcome.Later;
+            }
+
+            await Finish(results, cancellation);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // Stopping: the claims expire and the outbox delivers what is left.
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Sending a turn's replies to Teams failed; the outbox delivers them when the claim expires.");
+        }
+
+        if (release)
+        {
+            Wake();
+        }
+    }
 
     /// <summary>Sends every message that is due; returns how many were delivered.</summary>
     public async Task<int> DispatchDue(CancellationToken cancellation)
@@ -96,21 +153,24 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
             return false;
         }
 
-        var activity = ActivityJson.Deserialize(message.Activity) ?? throw new InvalidOperationException($"Outbox message {id} holds no activity.");
-        ConnectorResult result;
+        var result = await Send(message, cancellation);
+        await Finish([(id, result)], cancellation);
+        return result.Outcome == ConnectorOutcome.Delivered;
+    }
+
+    private async Task<ConnectorResult> Send(OutboxMessage message, CancellationToken cancellation)
+    {
         try
         {
-            result = await connector.Execute(message.Kind, await Target(message.Kind, activity, cancellation), cancellation);
+            var activity = ActivityJson.Deserialize(message.Activity) ?? throw new InvalidOperationException($"Outbox message {message.Id} holds no activity.");
+            return await connector.Execute(message.Kind, await Target(message.Kind, activity, cancellation), cancellation);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A token that cannot be had (Entra down, secret expired) is logged and retried like a channel outage.
-            logger.LogWarning(ex, "Outbox message {Id} could not be sent.", id);
-            result = ConnectorResult.Later(0, ex.Message, null);
+            logger.LogWarning(ex, "Outbox message {Id} could not be sent.", message.Id);
+            return ConnectorResult.Later(0, ex.Message, null);
         }
-
-        await Finish(id, result, cancellation);
-        return result.Outcome == ConnectorOutcome.Delivered;
     }
 
     private async Task<OutboxMessage?> Claim(Guid id, CancellationToken cancellation)
@@ -138,15 +198,32 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
         }
     }
 
-    private async Task Finish(Guid id, ConnectorResult result, CancellationToken cancellation)
+    /// <summary>Records what happened to each message in one write; a null result releases a message not tried.</summary>
+    private async Task Finish(IReadOnlyList<(Guid Id, ConnectorResult? Result)> outcomes, CancellationToken cancellation)
     {
         await using var session = store.LightweightSession();
-        var message = await session.LoadAsync<OutboxMessage>(id, cancellation) ?? throw new InvalidOperationException($"Outbox message {id} disappeared.");
+        var stored = (await session.LoadManyAsync<OutboxMessage>(cancellation, outcomes.Select(o => o.Id))).ToDictionary(m => m.Id);
         var now = clock.GetUtcNow();
+        foreach (var (id, result) in outcomes)
+        {
+            var message = stored.GetValueOrDefault(id) ?? throw new InvalidOperationException($"Outbox message {id} disappeared.");
+            message.ClaimedUntil = null;
+            message.ClaimedBy = null;
+            if (result is not null)
+            {
+                Apply(message, result, now);
+            }
+
+            session.Store(message);
+        }
+
+        await session.SaveChangesAsync(cancellation);
+    }
+
+    private void Apply(OutboxMessage message, ConnectorResult result, DateTimeOffset now)
+    {
         message.Attempts += result.Attempts;
         message.Rounds++;
-        message.ClaimedUntil = null;
-        message.ClaimedBy = null;
         message.LastError = result.Error;
         switch (result.Outcome)
         {
@@ -156,7 +233,7 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
                 break;
             case ConnectorOutcome.Refused:
                 message.FailedAt = now;
-                logger.LogWarning("Teams refused outbox message {Id} for good: {Error}", id, result.Error);
+                logger.LogWarning("Teams refused outbox message {Id} for good: {Error}", message.Id, result.Error);
                 break;
             default:
                 var backoff = ConnectorClient.Backoff(options.Value.OutboxRetryDelay, Math.Min(message.Rounds, 20));
@@ -164,9 +241,6 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
                 message.NextAttemptAt = now + (result.RetryAfter > wait ? result.RetryAfter.Value : wait);
                 break;
         }
-
-        session.Store(message);
-        await session.SaveChangesAsync(cancellation);
     }
 
     /// <summary>Updates and deletes name the id our transcript gave the activity; Teams knows it by the id it returned.</summary>

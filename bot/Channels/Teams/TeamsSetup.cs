@@ -18,7 +18,7 @@ public static class TeamsSetup
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
-        services.AddSingleton<TeamsTransport>();
+        services.AddTransient<TeamsTransport>(); // one per turn: it carries the turn's outbox from commit to delivery
         services.AddSingleton<ProactiveMessenger>();
         return services;
     }
