@@ -20,8 +20,18 @@ public static class LoadTool
 {
     private const string Secret = "load-tool-secret";
 
-    private static readonly string[] Script =
-        ["招20个普工，下个月要到岗", "普工、焊工", "泰州宏力重工有限公司", "跳过", "张伟", "13606182453", "确认提交"];
+    private static readonly string[] Cities = ["泰州", "常州", "无锡", "苏州", "南通", "扬州", "镇江", "盐城"];
+    private static readonly string[] Trades = ["宏力重工", "恒泰精密", "博远数据", "瑞丰纺织", "华晨新材料"];
+
+    /// <summary>
+    /// One enterprise's request from need to ticket, as seven messages. The enterprise is one of forty, so most
+    /// concurrent requests come from different enterprises, as on a real portal.
+    /// </summary>
+    private static string[] Script()
+    {
+        var company = $"{Cities[Random.Shared.Next(Cities.Length)]}{Trades[Random.Shared.Next(Trades.Length)]}有限公司";
+        return ["招20个普工，下个月要到岗", "普工、焊工", company, "跳过", "张伟", "13606182453", "确认提交"];
+    }
 
     public static async Task<int> Run(string[] args)
     {
@@ -99,7 +109,8 @@ public static class LoadTool
         var conversation = "a:1" + Guid.NewGuid().ToString("N");
         var user = "29:1load-" + Guid.NewGuid().ToString("N")[..12];
         var latencies = new List<double>();
-        for (var i = 0; i < Script.Length; i++)
+        var script = Script();
+        for (var i = 0; i < script.Length; i++)
         {
             var id = $"1712{i}{Random.Shared.Next(100000, 999999)}";
             var began = Stopwatch.GetTimestamp();
@@ -117,7 +128,7 @@ public static class LoadTool
                     recipient = new { id = "28:" + TeamsHost.AppId, name = "有求必应" },
                     conversation = new { id = conversation, conversationType = "personal", tenantId = TeamsHost.TenantId },
                     locale = "zh-CN",
-                    text = Script[i],
+                    text = script[i],
                 }),
             };
             post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fake.Token);
@@ -184,12 +195,13 @@ public static class LoadTool
         }
 
         var latencies = new List<double>();
-        for (var i = 0; i < Script.Length; i++)
+        var script = Script();
+        for (var i = 0; i < script.Length; i++)
         {
             var began = Stopwatch.GetTimestamp();
             using var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities")
             {
-                Content = JsonContent.Create(new { type = "message", text = Script[i], locale = "zh-CN", channelData = new { clientActivityID = $"load-{i}" } }),
+                Content = JsonContent.Create(new { type = "message", text = script[i], locale = "zh-CN", channelData = new { clientActivityID = $"load-{i}" } }),
             };
             post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             var echoId = (await Json(await http.SendAsync(post))).GetProperty("id").GetString()!;

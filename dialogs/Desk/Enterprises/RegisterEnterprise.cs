@@ -53,6 +53,12 @@ public static class RegisterEnterpriseHandler
             existing = sameName.FirstOrDefault(e => code is null || e.CreditCode is null);
         }
         var enterprise = command.Decide(existing, Guid.CreateVersion7(now), now);
+        if (existing is not null && enterprise.CreditCode == existing.CreditCode && enterprise.Contacts.SequenceEqual(existing.Contacts))
+        {
+            // The same contact again: nothing to write, and no lock on a row that many requests of a big enterprise share.
+            return (existing, null);
+        }
+
         session.Store(enterprise);
         return (enterprise, null);
     }
