@@ -28,8 +28,11 @@ public sealed class Program
         builder.Services.AddDirectLine();
         builder.Services.AddTeamsChannel();
         builder.Services.AddAssistantHealthChecks();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<Failures>();
 
         var app = builder.Build();
+        app.UseExceptionHandler();
         app.UseChatPage();
         app.UseDirectLine();
         app.MapTeamsChannel();
