@@ -1,6 +1,7 @@
 using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Turns;
 using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace Assistant.Bot.Channels.Teams;
 
@@ -12,6 +13,14 @@ namespace Assistant.Bot.Channels.Teams;
 public sealed class TeamsTransport(OutboxDispatcher dispatcher, TimeProvider clock) : ITurnTransport
 {
     private List<OutboxMessage> _messages = [];
+    private Task<IReadOnlyList<OutboxMessage>>? _undelivered;
+    private bool _queued;
+
+    /// <summary>Reads, with the turn's state, whether earlier messages of the conversation are still waiting to go.</summary>
+    public void Prepare(IBatchedQuery batch, Activity inbound) =>
+        _undelivered = inbound.Conversation?.Id is { Length: > 0 } conversation
+            ? batch.Query<OutboxMessage>("where conversation_id = ? and data ->> 'DeliveredAt' is null and data ->> 'FailedAt' is null limit 1", conversation)
+            : null;
 
     public IReadOnlyList<Activity> Stage(IDocumentSession session, Activity inbound, IReadOnlyList<OutboundActivity> outbound)
     {
@@ -19,10 +28,17 @@ public sealed class TeamsTransport(OutboxDispatcher dispatcher, TimeProvider clo
         session.Store(TeamsConversation.From(inbound, now));
         var staged = new List<Activity>(outbound.Count);
         _messages = new List<OutboxMessage>(outbound.Count);
+        // Behind messages still waiting (Teams was down, or throttling) the new ones queue, so none overtakes another.
+        _queued = _undelivered?.Result is [_, ..];
         for (var i = 0; i < outbound.Count; i++)
         {
-            // Claimed by this host in the turn's own commit, so it can send them right after without another write.
-            var message = dispatcher.Claimed(OutboxMessage.For(outbound[i].Kind, outbound[i].Activity, now, i), now);
+            // Otherwise they are claimed by this host in the turn's own commit and sent right after it.
+            var message = OutboxMessage.For(outbound[i].Kind, outbound[i].Activity, now, i);
+            if (!_queued)
+            {
+                dispatcher.Claimed(message, now);
+            }
+
             session.Insert(message);
             _messages.Add(message);
             staged.Add(outbound[i].Kind == OutboundKind.Send ? outbound[i].Activity with { Id = message.Id.ToString() } : outbound[i].Activity);
@@ -33,7 +49,11 @@ public sealed class TeamsTransport(OutboxDispatcher dispatcher, TimeProvider clo
 
     public Task Deliver(IReadOnlyList<Activity> staged, CancellationToken cancellation)
     {
-        if (_messages.Count > 0)
+        if (_messages.Count > 0 && _queued)
+        {
+            dispatcher.Wake();
+        }
+        else if (_messages.Count > 0)
         {
             dispatcher.SendNow(_messages);
         }

@@ -97,6 +97,22 @@ public sealed class OutboxDeliveryTests(PostgresServer server) : TeamsContext(se
     }
 
     [Fact]
+    public async Task Replies_of_a_new_turn_do_not_overtake_replies_still_waiting_for_a_retry()
+    {
+        var conversation = NewConversation();
+        Fake.Answer(conversation, 502, 502, 502, 502, 502);
+        await Post(Message(conversation, "帮助"));
+        await WaitForOutbox(conversation, all => all[0].Rounds >= 1);
+
+        // Teams answers again, but the first turn's replies are waiting for their retry when the next turn comes.
+        await Post(Message(conversation, "我的诉求"));
+
+        var delivered = await WaitForOutbox(conversation, all => all.Count > 1 && all.All(m => m.DeliveredAt is not null));
+        var sent = Fake.DeliveredTo(conversation);
+        Assert.Equal(delivered.Select(m => ActivityJson.Deserialize(m.Activity)!.Text), sent.Select(r => r.Json.TryGetProperty("text", out var t) ? t.GetString() : null));
+    }
+
+    [Fact]
     public async Task Two_hosts_sharing_the_outbox_deliver_every_reply_once_and_in_order()
     {
         await using var second = NewHost();
