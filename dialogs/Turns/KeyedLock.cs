@@ -1,7 +1,7 @@
 namespace Assistant.Dialogs.Turns;
 
 /// <summary>One async lock per key, released and forgotten when its last holder leaves.</summary>
-public sealed class KeyedLock
+internal sealed class KeyedLock
 {
     private readonly Dictionary<string, Entry> _entries = [];
 

@@ -20,8 +20,11 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
     private readonly string _host = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    private readonly Assistant.Dialogs.Turns.KeyedLock _sending = new();
+    private readonly Dictionary<string, Task> _tails = [];
     private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>This host's name in claims.</summary>
+    public string Host => _host;
 
     /// <summary>Something new is in the outbox: look now instead of at the next poll.</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
@@ -39,7 +42,32 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
     /// then records the outcomes in one write. What is not delivered is released to the retry loop; if this host
     /// stops first, the claims expire and any host sends them.
     /// </summary>
-    public void SendNow(IReadOnlyList<OutboxMessage> messages) => _ = Task.Run(() => SendClaimed(messages, _stopping.Token));
+    public void SendNow(IReadOnlyList<OutboxMessage> messages)
+    {
+        // Chained per conversation at the call, which comes in commit order, so sends never overtake each other.
+        var conversation = messages[0].ConversationId;
+        lock (_tails)
+        {
+            var previous = _tails.GetValueOrDefault(conversation) ?? Task.CompletedTask;
+            Task sending = null!;
+            sending = previous.ContinueWith(
+                async _ =>
+                {
+                    await SendClaimed(messages, _stopping.Token);
+                    lock (_tails)
+                    {
+                        if (_tails.GetValueOrDefault(conversation) == sending)
+                        {
+                            _tails.Remove(conversation);
+                        }
+                    }
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.None,
+                TaskScheduler.Default).Unwrap();
+            _tails[conversation] = sending;
+        }
+    }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -52,8 +80,6 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
         var release = false;
         try
         {
-            // Replies of one conversation leave in the order their turns committed.
-            using var _ = await _sending.Acquire(messages[0].ConversationId, cancellation);
             var results = new List<(Guid Id, ConnectorResult? Result)>(messages.Count);
             foreach (var message in messages)
             {

@@ -16,10 +16,15 @@ public sealed class TeamsTransport(OutboxDispatcher dispatcher, TimeProvider clo
     private Task<IReadOnlyList<OutboxMessage>>? _undelivered;
     private bool _queued;
 
-    /// <summary>Reads, with the turn's state, whether earlier messages of the conversation are still waiting to go.</summary>
+    /// <summary>
+    /// Reads, with the turn's state, whether earlier messages of the conversation are waiting for a retry or are held by
+    /// another host. Those this host is sending right now need no check: its sends to one conversation run in order.
+    /// </summary>
     public void Prepare(IBatchedQuery batch, Activity inbound) =>
         _undelivered = inbound.Conversation?.Id is { Length: > 0 } conversation
-            ? batch.Query<OutboxMessage>("where conversation_id = ? and data ->> 'DeliveredAt' is null and data ->> 'FailedAt' is null limit 1", conversation)
+            ? batch.Query<OutboxMessage>(
+                "where conversation_id = ? and data ->> 'DeliveredAt' is null and data ->> 'FailedAt' is null and coalesce(data ->> 'ClaimedBy', '') <> ? limit 1",
+                conversation, dispatcher.Host)
             : null;
 
     public IReadOnlyList<Activity> Stage(IDocumentSession session, Activity inbound, IReadOnlyList<OutboundActivity> outbound)
