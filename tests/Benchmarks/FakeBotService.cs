@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -8,8 +6,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
+
+using Assistant.Testing;
 
 namespace Assistant.Benchmarks;
 
@@ -19,9 +17,8 @@ namespace Assistant.Benchmarks;
 /// </summary>
 public sealed class FakeBotService : IAsyncDisposable
 {
-    private const string KeyId = "load-key";
     private readonly WebApplication _app;
-    private readonly RSA _rsa = RSA.Create(2048);
+    private readonly ChannelSigning _signing = new("load-key");
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiting = new();
     private int _ids;
 
@@ -40,17 +37,7 @@ public sealed class FakeBotService : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeBotService(app);
-        app.MapGet("/.well-known/openidconfiguration", () => Results.Json(new Dictionary<string, object>
-        {
-            ["issuer"] = "https://api.botframework.com",
-            ["jwks_uri"] = fake.BaseUrl + ".well-known/keys",
-            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
-        }));
-        app.MapGet("/.well-known/keys", () =>
-        {
-            var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(fake._rsa.ExportParameters(false)) { KeyId = KeyId });
-            return Results.Json(new { keys = new[] { new { kty = "RSA", use = "sig", kid = KeyId, n = jwk.N, e = jwk.E, endorsements = new[] { "msteams" } } } });
-        });
+        fake._signing.Map(app, () => fake.BaseUrl);
         app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", fake.Reply);
         app.MapPost("/v3/conversations/{conversationId}/activities", () => Results.Json(new { id = "proactive" }));
         app.Map("/{**rest}", (HttpContext context) =>
@@ -60,7 +47,7 @@ public sealed class FakeBotService : IAsyncDisposable
         });
         await app.StartAsync();
         fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
-        fake.Token = fake.SignToken();
+        fake.Token = fake._signing.Token(TeamsHost.AppId, fake.BaseUrl, DateTime.UtcNow.AddMinutes(55));
         return fake;
     }
 
@@ -71,7 +58,7 @@ public sealed class FakeBotService : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
-        _rsa.Dispose();
+        _signing.Dispose();
     }
 
     private IResult Reply(string conversationId, string replyToId)
@@ -81,19 +68,4 @@ public sealed class FakeBotService : IAsyncDisposable
     }
 
     private static string Key(string conversationId, string activityId) => conversationId + "\n" + activityId;
-
-    private string SignToken()
-    {
-        var now = DateTime.UtcNow;
-        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = "https://api.botframework.com",
-            Audience = TeamsHost.AppId,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddHours(2),
-            Claims = new Dictionary<string, object> { ["serviceurl"] = BaseUrl, ["appid"] = "ABS" },
-            SigningCredentials = new SigningCredentials(new RsaSecurityKey(_rsa) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256),
-        });
-    }
 }

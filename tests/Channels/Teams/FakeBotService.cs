@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -9,8 +8,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+
+using Assistant.Testing;
 
 namespace Assistant.Tests.Channels.Teams;
 
@@ -24,19 +24,13 @@ public sealed class FakeBotService : IAsyncDisposable
     public const string KeyId = "test-key-1";
 
     private readonly WebApplication _app;
-    private readonly RSA _rsa = RSA.Create(2048);
+    private readonly ChannelSigning _signing = new(KeyId);
     private readonly ConcurrentQueue<Received> _received = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _scripts = new();
     private readonly ConcurrentDictionary<string, bool> _down = new();
     private int _ids;
 
-    private FakeBotService(WebApplication app)
-    {
-        _app = app;
-        Key = new RsaSecurityKey(_rsa) { KeyId = KeyId };
-    }
-
-    public RsaSecurityKey Key { get; }
+    private FakeBotService(WebApplication app) => _app = app;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -54,19 +48,7 @@ public sealed class FakeBotService : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeBotService(app);
-        app.MapGet("/.well-known/openidconfiguration", () => Results.Json(new Dictionary<string, object>
-        {
-            ["issuer"] = "https://api.botframework.com",
-            ["authorization_endpoint"] = "https://invalid.botframework.com",
-            ["jwks_uri"] = fake.BaseUrl + ".well-known/keys",
-            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
-            ["token_endpoint_auth_methods_supported"] = new[] { "private_key_jwt" },
-        }));
-        app.MapGet("/.well-known/keys", () =>
-        {
-            var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(fake._rsa.ExportParameters(false)) { KeyId = KeyId });
-            return Results.Json(new { keys = new[] { new { kty = "RSA", use = "sig", kid = KeyId, n = jwk.N, e = jwk.E, endorsements = new[] { "msteams" } } } });
-        });
+        fake._signing.Map(app, () => fake.BaseUrl);
         app.Map("/v3/conversations/{**rest}", fake.Connector);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -99,28 +81,16 @@ public sealed class FakeBotService : IAsyncDisposable
 
     public string Token(
         string audience = AppId,
-        string issuer = "https://api.botframework.com",
+        string issuer = ChannelSigning.Issuer,
         string? serviceUrl = null,
         DateTime? expires = null,
-        SecurityKey? key = null)
-    {
-        var expiry = expires ?? DateTime.UtcNow.AddMinutes(30);
-        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer,
-            Audience = audience,
-            IssuedAt = expiry.AddMinutes(-60),
-            NotBefore = expiry.AddMinutes(-60),
-            Expires = expiry,
-            Claims = new Dictionary<string, object> { ["serviceurl"] = serviceUrl ?? ServiceUrl, ["appid"] = "ABS" },
-            SigningCredentials = new SigningCredentials(key ?? Key, SecurityAlgorithms.RsaSha256),
-        });
-    }
+        SecurityKey? key = null) =>
+        _signing.Token(audience, serviceUrl ?? ServiceUrl, expires ?? DateTime.UtcNow.AddMinutes(30), issuer, key);
 
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
-        _rsa.Dispose();
+        _signing.Dispose();
     }
 
     private async Task Connector(HttpContext context, string rest)
