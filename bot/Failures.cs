@@ -34,7 +34,7 @@ public sealed class Failures(IProblemDetailsService problems, ILogger<Failures> 
             ProblemDetails = new ProblemDetails
             {
                 Status = context.Response.StatusCode,
-                Title = unavailable ? "服务暂时繁忙，请稍后重试。" : "服务出现问题，我们已记录下来，请稍后重试。",
+                Title = unavailable ? "抱歉，服务暂时繁忙，请稍后重试。" : "抱歉，服务出现问题，我们已记录下来，请稍后重试。",
             },
         });
     }

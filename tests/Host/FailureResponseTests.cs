@@ -41,7 +41,7 @@ public sealed class FailureResponseTests(PostgresServer server) : IAsyncLifetime
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadAsStringAsync(Cancel);
-        Assert.Equal("服务暂时繁忙，请稍后重试。", JsonDocument.Parse(body).RootElement.GetProperty("title").GetString());
+        Assert.Equal("抱歉，服务暂时繁忙，请稍后重试。", JsonDocument.Parse(body).RootElement.GetProperty("title").GetString());
         Assert.DoesNotContain("Npgsql", body);
         Assert.DoesNotContain(" at ", body);
     }
