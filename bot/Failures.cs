@@ -1,7 +1,6 @@
 using Assistant.Dialogs.Turns;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 
 namespace Assistant.Bot;
 
@@ -15,6 +14,21 @@ public sealed class Failures(IProblemDetailsService problems, ILogger<Failures> 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var context = httpContext;
+        if (BadRequest(exception) is { } bad)
+        {
+            logger.LogInformation("{Method} {Path} was refused: {Reason}", context.Request.Method, context.Request.Path, bad.Message);
+            context.Response.StatusCode = bad.StatusCode;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = bad.StatusCode,
+                    Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "抱歉，提交的内容过大。" : "抱歉，无法读取这个请求。",
+                },
+            });
+        }
+
         var unavailable = IsUnavailable(exception);
         if (unavailable)
         {
@@ -39,10 +53,9 @@ public sealed class Failures(IProblemDetailsService problems, ILogger<Failures> 
         });
     }
 
-    public static bool IsUnavailable(Exception exception) => exception switch
-    {
-        NpgsqlException or TimeoutException or TurnContentionException => true,
-        _ when exception.InnerException is { } inner => IsUnavailable(inner),
-        _ => false,
-    };
+    public static bool IsUnavailable(Exception exception) => DatabaseFailures.IsUnavailable(exception);
+
+    /// <summary>A request the server could not read (a body over Kestrel's own limit, a broken upload): the caller's fault.</summary>
+    private static BadHttpRequestException? BadRequest(Exception exception) =>
+        exception as BadHttpRequestException ?? (exception.InnerException is { } inner ? BadRequest(inner) : null);
 }

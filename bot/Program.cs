@@ -1,6 +1,7 @@
 using Assistant.Bot.Channels.DirectLine;
 using Assistant.Bot.Channels.Teams;
 using Assistant.Bot.Database;
+using Assistant.Bot.Edge;
 using Assistant.Bot.Health;
 using Assistant.Bot.Pages;
 using Assistant.Bot.Understand;
@@ -22,6 +23,7 @@ public sealed class Program
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Services.AddEdge();
         builder.Services.AddDesk();
         builder.Services.AddAssistantDatabase();
         builder.Services.AddConversations();
@@ -33,7 +35,9 @@ public sealed class Program
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseEdge();
         app.UseChatPage();
+        app.UseEndpointLimits();
         app.UseDirectLine();
         app.MapTeamsChannel();
         app.MapHealthEndpoints();

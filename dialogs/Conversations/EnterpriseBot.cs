@@ -202,11 +202,21 @@ public sealed class EnterpriseBot : ActivityHandler
 
     private static bool BadInput(TurnContext turn, string text, bool dialogActive, Phrases p)
     {
+        var refused = RefusedFile.In(turn.Activity);
+        if (refused.Count > 0)
+        {
+            turn.SendActivity(p.FilesRefused(refused));
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             if (turn.Activity.Value is null && turn.Activity.Attachments is not { Count: > 0 })
             {
-                turn.SendActivity(p.EmptyMessage);
+                if (refused.Count == 0)
+                {
+                    turn.SendActivity(p.EmptyMessage);
+                }
+
                 return true;
             }
 

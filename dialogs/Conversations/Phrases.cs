@@ -44,9 +44,32 @@ public sealed record Phrases(bool English)
 
     public string EmptyMessage => English ? "I did not receive any text. Please type your question." : "没有收到文字内容，请输入您要咨询或反映的问题。";
 
-    public string TooLong(int length, int limit) => English
-        ? $"Your message is quite long ({length} characters). Please keep it under {limit} characters, or send it in several parts."
-        : $"您的消息较长（{length}字），请精简到{limit}字以内，或分几条发送。";
+    /// <summary>A channel cuts text at <see cref="Activities.ActivityShape.MaxTextLength"/>: from there on the length is "more than".</summary>
+    public string TooLong(int length, int limit) => (English, length >= Activities.ActivityShape.MaxTextLength) switch
+    {
+        (true, false) => $"Your message is quite long ({length} characters). Please keep it under {limit} characters, or send it in several parts.",
+        (true, true) => $"Your message is longer than {Activities.ActivityShape.MaxTextLength} characters. Please keep it under {limit} characters, or send it in several parts.",
+        (false, false) => $"您的消息较长（{length}字），请精简到{limit}字以内，或分几条发送。",
+        (false, true) => $"您的消息超过{Activities.ActivityShape.MaxTextLength}字，请精简到{limit}字以内，或分几条发送。",
+    };
+
+    /// <summary>Why files sent with a message were not accepted, one sentence per reason.</summary>
+    public string FilesRefused(IReadOnlyList<Activities.RefusedFile> refused)
+    {
+        string Names(Activities.RefusalReason reason) => string.Join(English ? ", " : "、", refused.Where(r => r.Reason == reason).Select(r => English ? $"\"{r.Name}\"" : $"“{r.Name}”"));
+        var sentences = refused.Select(r => r.Reason).Distinct().Order().Select(reason => (English, reason) switch
+        {
+            (false, Activities.RefusalReason.Kind) => $"文件{Names(reason)}的类型无法接收，可以发送的有图片（JPG、PNG、GIF、WebP、BMP）、PDF、OFD、Word、Excel、PowerPoint 和文本文件。",
+            (false, Activities.RefusalReason.TooLarge) => $"文件{Names(reason)}太大，未能接收，请压缩或拆分后再发送。",
+            (false, Activities.RefusalReason.Empty) => $"文件{Names(reason)}是空文件，未能接收。",
+            (false, _) => $"本次对话发送的文件已达上限，文件{Names(reason)}未能接收，承办部门联系您时可再提供。",
+            (true, Activities.RefusalReason.Kind) => $"{Names(reason)} cannot be accepted: please send images (JPG, PNG, GIF, WebP, BMP), PDF, OFD, Word, Excel, PowerPoint or text files.",
+            (true, Activities.RefusalReason.TooLarge) => $"{Names(reason)} is too large; please compress or split it.",
+            (true, Activities.RefusalReason.Empty) => $"{Names(reason)} is empty.",
+            (true, _) => $"This conversation has sent as many files as it may for now, so {Names(reason)} was not accepted; you can provide it when the department contacts you.",
+        });
+        return (English ? "Sorry: " : "抱歉，") + string.Join(English ? " " : "", sentences);
+    }
 
     public string OnlySymbols => English
         ? "Sorry, I can only read text. Please describe your request in words."

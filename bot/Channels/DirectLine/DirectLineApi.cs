@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Assistant.Bot.Edge;
 using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Turns;
 using Marten;
@@ -13,17 +14,18 @@ namespace Assistant.Bot.Channels.DirectLine;
 public static class DirectLineApi
 {
     public const int MaxActivityBytes = 256 * 1024;
+    public const int MaxTokenRequestBytes = 4 * 1024;
 
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v3/directline").RequireCors(DirectLineSetup.CorsPolicy);
-        api.MapPost("/tokens/generate", Generate);
-        api.MapPost("/tokens/refresh", Refresh);
-        api.MapPost("/conversations", Start);
-        api.MapGet("/conversations/{conversationId}", Reconnect);
-        api.MapPost("/conversations/{conversationId}/activities", Post);
-        api.MapGet("/conversations/{conversationId}/activities", History);
-        api.MapGet("/conversations/{conversationId}/stream", DirectLineStream.Accept);
+        var api = app.MapGroup("/v3/directline").RequireCors(DirectLineSetup.CorsPolicy).WithMetadata(DirectLineErrorBody.Instance);
+        api.MapPost("/tokens/generate", Generate).WithBodyLimit(MaxTokenRequestBytes).Limited(RequestKind.Tokens);
+        api.MapPost("/tokens/refresh", Refresh).WithBodyLimit(MaxTokenRequestBytes).Limited(RequestKind.Tokens);
+        api.MapPost("/conversations", Start).WithBodyLimit(MaxTokenRequestBytes).Limited(RequestKind.Tokens);
+        api.MapGet("/conversations/{conversationId}", Reconnect).Limited(RequestKind.Reads);
+        api.MapPost("/conversations/{conversationId}/activities", Post).WithBodyLimit(MaxActivityBytes).Limited(RequestKind.Messages);
+        api.MapGet("/conversations/{conversationId}/activities", History).Limited(RequestKind.Reads);
+        api.MapGet("/conversations/{conversationId}/stream", DirectLineStream.Accept).Limited(RequestKind.Reads);
         api.MapDirectLineUpload();
         return app;
     }
@@ -39,27 +41,38 @@ public static class DirectLineApi
             return DirectLineErrors.Error(StatusCodes.Status403Forbidden, "BadArgument", "tokens/generate needs the Direct Line secret.");
         }
 
-        var body = await Optional<TokenRequest>(request, cancellation);
+        var (body, problem) = await Optional<TokenRequest>(request, cancellation);
+        if (problem is not null)
+        {
+            return DirectLineErrors.BadActivity(problem);
+        }
+
         var user = ValidUserId(body?.User?.Id) ?? NewUserId();
         var conversation = await Create(store, user, body?.User?.Name, body?.Locale, clock, cancellation);
-        return Results.Ok(await Conversation(tokens, conversation.Id, user, body?.User?.Name, withStream: null, cancellation));
+        return Results.Ok(await Conversation(tokens, new TokenClaims(conversation.Id, user, conversation.UserName, TokenKind.Conversation), withStream: null, cancellation));
     }
 
+    /// <summary>A fresh token for the same conversation, until DirectLine:MaxTokenHours after the page first got one.</summary>
     private static async Task<IResult> Refresh(HttpRequest request, DirectLineTokens tokens, CancellationToken cancellation) =>
-        await tokens.Validate(Bearer(request), TokenKind.Conversation, cancellation) is { } claims
-            ? Results.Ok(await Conversation(tokens, claims.ConversationId, claims.UserId, claims.UserName, withStream: null, cancellation))
+        await tokens.Validate(Bearer(request), TokenKind.Conversation, cancellation) is { } claims && tokens.MayRefresh(claims)
+            ? Results.Ok(await Conversation(tokens, claims, withStream: null, cancellation))
             : DirectLineErrors.BadToken();
 
     private static async Task<IResult> Start(
         HttpRequest request, DirectLineTokens tokens, IDocumentStore store, TurnRunner runner, SocketHub hub, IOptions<DirectLineOptions> options, TimeProvider clock, CancellationToken cancellation)
     {
-        var body = await Optional<TokenRequest>(request, cancellation);
+        var (body, problem) = await Optional<TokenRequest>(request, cancellation);
+        if (problem is not null)
+        {
+            return DirectLineErrors.BadActivity(problem);
+        }
+
         TokenClaims? claims;
         if (IsSecret(request, options.Value))
         {
             var user = ValidUserId(body?.User?.Id) ?? NewUserId();
             var created = await Create(store, user, body?.User?.Name, body?.Locale, clock, cancellation);
-            claims = new TokenClaims(created.Id, user, body?.User?.Name, TokenKind.Conversation);
+            claims = new TokenClaims(created.Id, user, created.UserName, TokenKind.Conversation);
         }
         else if ((claims = await tokens.Validate(Bearer(request), TokenKind.Conversation, cancellation)) is null)
         {
@@ -101,7 +114,7 @@ public static class DirectLineApi
             }
         }
 
-        var response = await Conversation(tokens, conversation.Id, conversation.UserId, conversation.UserName, withStream: (request, "-"), cancellation);
+        var response = await Conversation(tokens, claims, withStream: (request, "-"), cancellation);
         return started ? Results.Ok(response) : Results.Created((string?)null, response);
     }
 
@@ -111,7 +124,7 @@ public static class DirectLineApi
         return claims switch
         {
             null => DirectLineErrors.BadToken(),
-            _ => Results.Ok(await Conversation(tokens, conversationId, claims.UserId, claims.UserName, withStream: (request, watermark ?? ""), cancellation)),
+            _ => Results.Ok(await Conversation(tokens, claims, withStream: (request, watermark ?? ""), cancellation)),
         };
     }
 
@@ -124,36 +137,15 @@ public static class DirectLineApi
             return DirectLineErrors.BadToken();
         }
 
-        if (request.ContentLength > MaxActivityBytes)
-        {
-            return DirectLineErrors.Error(StatusCodes.Status413PayloadTooLarge, "BadArgument", "The activity is too large.");
-        }
-
         if (!(request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
             return DirectLineErrors.Error(StatusCodes.Status415UnsupportedMediaType, "BadArgument", "Send the activity as application/json.");
         }
 
-        Activity? posted;
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellation);
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() is not { Length: > 0 })
-            {
-                return DirectLineErrors.BadActivity("The activity needs a type.");
-            }
-
-            posted = document.RootElement.Deserialize<Activity>(ActivityJson.Options);
-        }
-        catch (JsonException)
-        {
-            return DirectLineErrors.BadActivity("The body is not a valid activity.");
-        }
-
+        var (posted, problem) = await ReadActivity(request, cancellation);
         if (posted is null)
         {
-            return DirectLineErrors.BadActivity("The body is not a valid activity.");
+            return DirectLineErrors.BadActivity(problem!);
         }
 
         if (posted.Type == ActivityTypes.Typing)
@@ -161,10 +153,11 @@ public static class DirectLineApi
             return Results.Ok(new { id = "" });
         }
 
-        var inbound = Inbound(request, conversationId, options.Value, posted with
+        // Who sent it comes from the token, never from the activity: nobody can post as "营商环境服务中心".
+        var inbound = Inbound(request, conversationId, options.Value, ActivityShape.WithStorableText(posted) with
         {
             Id = null,
-            From = new ChannelAccount { Id = claims.UserId, Name = posted.From?.Name ?? claims.UserName, Role = "user" },
+            From = new ChannelAccount { Id = claims.UserId, Name = claims.UserName, Role = "user" },
         });
         hub.Transient(conversationId, Typing(conversationId, options.Value));
 
@@ -187,7 +180,8 @@ public static class DirectLineApi
         return Results.Ok(new { id = transport.EchoId });
     }
 
-    private static async Task<IResult> History(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, IDocumentStore store, CancellationToken cancellation)
+    private static async Task<IResult> History(
+        string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, FileLinks links, IDocumentStore store, CancellationToken cancellation)
     {
         if (await Authorize(request, tokens, conversationId, cancellation) is null)
         {
@@ -202,7 +196,57 @@ public static class DirectLineApi
         }
 
         var entries = await Transcript.After(session, conversationId, after, cancellation);
-        return Results.Text(Transcript.ActivitySet(entries, after), "application/json; charset=utf-8");
+        var address = PublicAddress.Of(request);
+        return Results.Stream(output => Transcript.Write(output, entries, after, links, address, cancellation), "application/json; charset=utf-8");
+    }
+
+    /// <summary>Activity types a Direct Line client may post; the service itself makes conversationUpdate.</summary>
+    private static readonly HashSet<string> ClientTypes = [ActivityTypes.Message, ActivityTypes.Event, ActivityTypes.Typing];
+
+    /// <summary>A posted activity the bot can take, or why not (a Direct Line 400).</summary>
+    public static async Task<(Activity? Activity, string? Problem)> ReadActivity(HttpRequest request, CancellationToken cancellation)
+    {
+        var (document, problem) = await JsonBody.Read(request, cancellation);
+        using (document)
+        {
+            return document is null ? (null, problem) : FromJson(document.RootElement);
+        }
+    }
+
+    public static (Activity? Activity, string? Problem) FromJson(JsonElement json)
+    {
+        if (json.ValueKind != JsonValueKind.Object || !json.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() is not { Length: > 0 } kind)
+        {
+            return (null, "The activity needs a type.");
+        }
+
+        if (!ClientTypes.Contains(kind))
+        {
+            return (null, "Direct Line clients may post message, event and typing activities.");
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = json.Deserialize<Activity>(ActivityJson.Options);
+        }
+        catch (JsonException)
+        {
+            return (null, "The body is not a valid activity.");
+        }
+
+        if (activity is null)
+        {
+            return (null, "The body is not a valid activity.");
+        }
+
+        if (ActivityShape.Problem(activity) is { } problem)
+        {
+            return (null, problem);
+        }
+
+        // Only this server says which files it refused.
+        return (activity.Entities?.Any(RefusedFile.IsRefusal) == true ? activity with { Entities = [.. activity.Entities.Where(e => !RefusedFile.IsRefusal(e))] } : activity, null);
     }
 
     /// <summary>The conversation token's claims when it belongs to this conversation.</summary>
@@ -213,7 +257,7 @@ public static class DirectLineApi
     private static Activity Inbound(HttpRequest request, string conversationId, DirectLineOptions options, Activity activity) => activity with
     {
         ChannelId = "directline",
-        ServiceUrl = $"{request.Scheme}://{request.Host}/",
+        ServiceUrl = PublicAddress.Of(request) + "/",
         Conversation = new ConversationAccount { Id = conversationId },
         Recipient = new ChannelAccount { Id = options.BotId, Name = options.BotName, Role = "bot" },
     };
@@ -228,18 +272,19 @@ public static class DirectLineApi
             From = new ChannelAccount { Id = options.BotId, Name = options.BotName, Role = "bot" },
         }) + "]}";
 
-    private static async Task<object> Conversation(DirectLineTokens tokens, string conversationId, string user, string? name, (HttpRequest Request, string Watermark)? withStream, CancellationToken cancellation)
+    /// <summary>A conversation token for the identity (a refresh keeps its sign-in time), and a stream URL when asked for.</summary>
+    private static async Task<object> Conversation(DirectLineTokens tokens, TokenClaims identity, (HttpRequest Request, string Watermark)? withStream, CancellationToken cancellation)
     {
-        var token = await tokens.Issue(new TokenClaims(conversationId, user, name, TokenKind.Conversation), cancellation);
+        var conversationId = identity.ConversationId;
+        var token = await tokens.Issue(identity with { Kind = TokenKind.Conversation }, cancellation);
         var expiresIn = tokens.ExpiresIn(TokenKind.Conversation);
         if (withStream is not { } stream)
         {
             return new { conversationId, token, expires_in = expiresIn };
         }
 
-        var streamToken = await tokens.Issue(new TokenClaims(conversationId, user, name, TokenKind.Stream), cancellation);
-        var scheme = stream.Request.Scheme == "https" ? "wss" : "ws";
-        var streamUrl = $"{scheme}://{stream.Request.Host}/v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/stream?watermark={Uri.EscapeDataString(stream.Watermark)}&t={streamToken}";
+        var streamToken = await tokens.Issue(identity with { Kind = TokenKind.Stream }, cancellation);
+        var streamUrl = $"{PublicAddress.WebSocketOf(stream.Request)}/v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/stream?watermark={Uri.EscapeDataString(stream.Watermark)}&t={streamToken}";
         return new { conversationId, token, expires_in = expiresIn, streamUrl };
     }
 
@@ -250,7 +295,7 @@ public static class DirectLineApi
             Id = Base64Url(RandomNumberGenerator.GetBytes(16)),
             UserId = user,
             UserName = name is { Length: > 100 } ? name[..100] : name,
-            Locale = locale,
+            Locale = locale is { Length: > 0 and <= 20 } && locale.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? locale : null,
             CreatedAt = clock.GetUtcNow().ToUniversalTime(),
         };
         await using var session = store.LightweightSession();
@@ -276,22 +321,31 @@ public static class DirectLineApi
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static async Task<T?> Optional<T>(HttpRequest request, CancellationToken cancellation)
+    /// <summary>An optional JSON body: null when there is none; a problem when there is one that cannot be taken.</summary>
+    private static async Task<(T? Value, string? Problem)> Optional<T>(HttpRequest request, CancellationToken cancellation)
         where T : class
     {
-        try
+        if (request.ContentLength is 0 || !(request.ContentType ?? "").Contains("json", StringComparison.OrdinalIgnoreCase))
         {
-            return await Body<T>(request, cancellation);
+            return (null, null);
         }
-        catch (JsonException)
+
+        var (document, problem) = await JsonBody.Read(request, cancellation);
+        using (document)
         {
-            return null;
+            if (document is null)
+            {
+                return (null, problem);
+            }
+
+            try
+            {
+                return (document.RootElement.Deserialize<T>(ActivityJson.Options), null);
+            }
+            catch (JsonException)
+            {
+                return (null, "The body is not a valid token request.");
+            }
         }
     }
-
-    private static async Task<T?> Body<T>(HttpRequest request, CancellationToken cancellation)
-        where T : class =>
-        request.ContentLength is 0 || !(request.ContentType ?? "").Contains("json", StringComparison.OrdinalIgnoreCase)
-            ? null
-            : await JsonSerializer.DeserializeAsync<T>(request.Body, ActivityJson.Options, cancellation);
 }

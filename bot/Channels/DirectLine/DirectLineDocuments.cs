@@ -37,6 +37,17 @@ public sealed class TranscriptActivity
     public string Json { get; set; } = "";
 
     public DateTimeOffset Timestamp { get; set; }
+
+    /// <summary>The activity links to uploaded files, which are signed for each client it is delivered to.</summary>
+    public bool HasFiles { get; set; }
+}
+
+/// <summary>A stream token that has opened a WebSocket: each opens one, once.</summary>
+public sealed class SpentStreamToken
+{
+    public string Id { get; set; } = "";
+
+    public DateTimeOffset ExpiresAt { get; set; }
 }
 
 /// <summary>The key that signs Direct Line tokens, made once and shared by every host through the database.</summary>

@@ -14,6 +14,14 @@ public sealed class DirectLineOptions
     [Range(20, 24 * 60)]
     public int TokenMinutes { get; set; } = 60;
 
+    /// <summary>How long a chain of refreshed tokens may last before the page must ask for a new one.</summary>
+    [Range(1, 24 * 30)]
+    public int MaxTokenHours { get; set; } = 24;
+
+    /// <summary>WebSockets one conversation may have open on one host; opening another closes the oldest.</summary>
+    [Range(1, 20)]
+    public int MaxSocketsPerConversation { get; set; } = 3;
+
     /// <summary>The window a client has to open the WebSocket from a stream URL.</summary>
     [Range(10, 600)]
     public int StreamTokenSeconds { get; set; } = 60;

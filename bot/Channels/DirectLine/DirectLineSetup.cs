@@ -9,7 +9,9 @@ public static class DirectLineSetup
     public static IServiceCollection AddDirectLine(this IServiceCollection services)
     {
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<FileLinks>();
         services.AddSingleton<SocketHub>();
         services.AddSingleton<DirectLineProactive>();
         services.AddSingleton<ProactiveMessages>();
@@ -27,7 +29,6 @@ public static class DirectLineSetup
     public static WebApplication UseDirectLine(this WebApplication app)
     {
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-        app.UseCors();
         app.MapDirectLine();
         return app;
     }

@@ -13,7 +13,8 @@ public static class DirectLineStore
             .Duplicate(t => t.Seq)
             .UniqueIndex(Marten.Schema.UniqueIndexType.Computed, "uq_transcript_client_activity", t => t.ConversationId, t => t.ClientActivityId!);
         options.Schema.For<DirectLineSigningKey>().Identity(k => k.Id);
-        options.Schema.For<UploadedFile>().Identity(f => f.Id).Duplicate(f => f.ConversationId);
+        options.Schema.For<UploadedFile>().Identity(f => f.Id).Duplicate(f => f.ConversationId).Duplicate(f => f.UploadedAt);
+        options.Schema.For<SpentStreamToken>().Identity(t => t.Id).Duplicate(t => t.ExpiresAt);
         return options;
     }
 }

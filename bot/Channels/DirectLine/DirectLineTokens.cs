@@ -12,7 +12,9 @@ public enum TokenKind
     Stream,
 }
 
-public sealed record TokenClaims(string ConversationId, string UserId, string? UserName, TokenKind Kind);
+/// <param name="SignedInAt">When the chain of refreshed conversation tokens began; a token cannot be refreshed past DirectLine:MaxTokenHours.</param>
+/// <param name="Id">A stream token's id, which is spent when the socket opens.</param>
+public sealed record TokenClaims(string ConversationId, string UserId, string? UserName, TokenKind Kind, DateTimeOffset? SignedInAt = null, string? Id = null);
 
 /// <summary>
 /// Signed tokens (JWT, HS256) bound to one conversation and one user, as Direct Line issues them; Web Chat reads the
@@ -38,6 +40,15 @@ public sealed class DirectLineTokens(IDocumentStore store, IOptions<DirectLineOp
         if (claims.UserName is { Length: > 0 } name)
         {
             subject["name"] = name;
+        }
+
+        if (claims.Kind == TokenKind.Conversation)
+        {
+            subject["auth"] = (claims.SignedInAt ?? clock.GetUtcNow()).ToUnixTimeSeconds();
+        }
+        else
+        {
+            subject["jti"] = Base64Url(RandomNumberGenerator.GetBytes(16));
         }
 
         return _handler.CreateToken(new SecurityTokenDescriptor
@@ -75,10 +86,28 @@ public sealed class DirectLineTokens(IDocumentStore store, IOptions<DirectLineOp
         }
 
         string? Claim(string type) => identity.FindFirst(type)?.Value;
-        return string.Equals(Claim("kind"), kind.ToString(), StringComparison.OrdinalIgnoreCase) && Claim("conv") is { } conversation && Claim("user") is { } user
-            ? new TokenClaims(conversation, user, Claim("name"), kind)
+        if (!string.Equals(Claim("kind"), kind.ToString(), StringComparison.OrdinalIgnoreCase) || Claim("conv") is not { } conversation || Claim("user") is not { } user)
+        {
+            return null;
+        }
+
+        DateTimeOffset? signedIn = long.TryParse(Claim("auth"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var auth)
+            ? DateTimeOffset.FromUnixTimeSeconds(auth)
             : null;
+        return kind == TokenKind.Conversation && signedIn is null || kind == TokenKind.Stream && Claim("jti") is null
+            ? null
+            : new TokenClaims(conversation, user, Claim("name"), kind, signedIn, Claim("jti"));
     }
+
+    /// <summary>Whether a conversation token may still be refreshed, or its holder must start again from the page.</summary>
+    public bool MayRefresh(TokenClaims claims) =>
+        claims.SignedInAt is { } since && clock.GetUtcNow() - since < TimeSpan.FromHours(options.Value.MaxTokenHours);
+
+    /// <summary>An HMAC of the text with the Direct Line key, URL-safe: for values the server hands out and must recognise.</summary>
+    public async Task<string> Mac(string text, CancellationToken cancellation) =>
+        Base64Url(HMACSHA256.HashData((await Key(cancellation)).Key, System.Text.Encoding.UTF8.GetBytes(text)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private async Task<SymmetricSecurityKey> Key(CancellationToken cancellation)
     {

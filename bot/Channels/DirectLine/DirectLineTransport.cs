@@ -132,5 +132,6 @@ public sealed class DirectLineTransport(string conversationId, SocketHub hub, Ti
         ClientActivityId = clientActivityId,
         Json = ActivityJson.Serialize(activity),
         Timestamp = activity.Timestamp!.Value,
+        HasFiles = activity.Attachments?.Any(a => a.ContentUrl?.StartsWith(FileLinks.PathFor(_conversation.Id, ""), StringComparison.Ordinal) == true) == true,
     };
 }

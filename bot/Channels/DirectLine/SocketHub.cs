@@ -15,6 +15,9 @@ public abstract record SocketSignal
     public sealed record Grew(long LastSeq) : SocketSignal;
 
     public sealed record Frame(string Json) : SocketSignal;
+
+    /// <summary>More sockets of the conversation opened than a host keeps: this, the oldest, closes.</summary>
+    public sealed record Superseded : SocketSignal;
 }
 
 /// <summary>
@@ -23,24 +26,60 @@ public abstract record SocketSignal
 /// </summary>
 public sealed class SocketHub
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Action<SocketSignal>>> _listeners = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<long, Action<SocketSignal>>> _listeners = new();
     private readonly Channel<string> _notices = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private long _nextListener;
+    private int _unhealthy;
 
     /// <summary>"{conversationId} {lastSeq}" for each committed change, waiting to be announced to the other hosts.</summary>
     public ChannelReader<string> Notices => _notices.Reader;
 
-    public IDisposable Listen(string conversationId, Action<SocketSignal> signal)
+    /// <summary>A socket listening; beyond <paramref name="most"/> sockets of one conversation, the oldest is told to close.</summary>
+    public IDisposable Listen(string conversationId, Action<SocketSignal> signal, int most = int.MaxValue)
     {
-        var id = Guid.NewGuid();
-        _listeners.GetOrAdd(conversationId, _ => new()).TryAdd(id, signal);
+        var id = Interlocked.Increment(ref _nextListener);
+        ConcurrentDictionary<long, Action<SocketSignal>> set;
+        do
+        {
+            set = _listeners.GetOrAdd(conversationId, _ => new());
+            set.TryAdd(id, signal);
+        }
+        while (!_listeners.TryGetValue(conversationId, out var current) || current != set); // the set was dropped as empty meanwhile
+
+        if (set.Count > most && set.Keys.Min() is var oldest && oldest != id && set.TryRemove(oldest, out var superseded))
+        {
+            superseded(new SocketSignal.Superseded());
+        }
+
         return new Subscription(() =>
         {
-            if (_listeners.TryGetValue(conversationId, out var set))
+            set.TryRemove(id, out _);
+            if (set.IsEmpty)
             {
-                set.TryRemove(id, out _);
+                _listeners.TryRemove(KeyValuePair.Create(conversationId, set));
             }
         });
     }
+
+    /// <summary>Every socket here looks at its transcript again: after notices may have been missed.</summary>
+    public void RecheckAll()
+    {
+        foreach (var conversation in _listeners.Keys)
+        {
+            Grew(conversation, long.MaxValue);
+        }
+    }
+
+    /// <summary>A socket could not read the transcript: logged once until one can again.</summary>
+    public void Unhealthy(ILogger logger, Exception exception)
+    {
+        if (Interlocked.Exchange(ref _unhealthy, 1) == 0)
+        {
+            logger.LogWarning("WebSockets are closed with 1013 (try again later): the database cannot be read ({Reason}). Clients reconnect by themselves.", exception.Message);
+        }
+    }
+
+    public void Healthy() => Interlocked.Exchange(ref _unhealthy, 0);
 
     /// <summary>Activities of the conversation were committed: sockets here send them, other hosts are told.</summary>
     public void Committed(string conversationId, IReadOnlyList<TranscriptActivity> entries)

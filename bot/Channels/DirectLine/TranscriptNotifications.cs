@@ -35,6 +35,9 @@ public sealed class TranscriptNotifications(DatabaseEndpoint database, SocketHub
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
+                // Whatever was announced while this host was not listening is read from the transcripts now.
+                hub.RecheckAll();
+
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken);

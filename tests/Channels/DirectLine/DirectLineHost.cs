@@ -18,13 +18,18 @@ public sealed class DirectLineHost : IAsyncDisposable
     public const string Secret = "test-directline-secret";
     private readonly WebApplicationFactory<Program> _factory;
 
-    public DirectLineHost(PostgresServer server, string schema, FakeTimeProvider? clock = null)
+    public DirectLineHost(PostgresServer server, string schema, FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseSetting("ConnectionStrings:Marten", server.ConnectionString);
             host.UseSetting("Database:Schema", schema);
             host.UseSetting("DirectLine:Secret", Secret);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                host.UseSetting(key, value);
+            }
+
             if (clock is not null)
             {
                 host.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));

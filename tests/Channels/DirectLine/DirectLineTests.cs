@@ -189,29 +189,6 @@ public sealed class DirectLineTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_uploaded_file_is_stored_linked_from_the_echo_and_answered_politely()
-    {
-        var (id, token, _) = await _host.Start();
-        using var form = new MultipartFormDataContent();
-        var activity = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"type\":\"message\",\"attachments\":[{\"contentType\":\"application/pdf\",\"name\":\"营业执照.pdf\"}]}"));
-        activity.Headers.ContentType = new("application/vnd.microsoft.activity");
-        form.Add(activity, "activity", "blob");
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("%PDF-1.4 营业执照"));
-        file.Headers.ContentType = new("application/pdf");
-        form.Add(file, "file", "营业执照.pdf");
-
-        var posted = await DirectLineHost.Json(await _host.Client(token).PostAsync($"/v3/directline/conversations/{id}/upload?userId=dl_liuyang", form, Cancel));
-
-        var activities = await History(id, token);
-        var echo = activities.Single(a => a.GetProperty("id").GetString() == posted.GetProperty("id").GetString());
-        var link = echo.GetProperty("attachments")[0].GetProperty("contentUrl").GetString()!;
-        Assert.Equal("%PDF-1.4 营业执照", await _host.Client().GetStringAsync(new Uri(link).PathAndQuery, Cancel));
-        Assert.Contains(activities, a => a.TryGetProperty("text", out var t) && t.GetString()!.StartsWith("收到附件", StringComparison.Ordinal));
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType,
-            (await _host.Client(token).PostAsync($"/v3/directline/conversations/{id}/upload", new StringContent("{}", Encoding.UTF8, "application/json"), Cancel)).StatusCode);
-    }
-
-    [Fact]
     public async Task A_message_sent_outside_a_turn_lands_in_the_transcript_of_a_web_chat_conversation()
     {
         var (id, token, _) = await _host.Start();
