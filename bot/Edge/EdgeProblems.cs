@@ -35,6 +35,7 @@ public static class EdgeProblems
     {
         StatusCodes.Status429TooManyRequests => "TooManyRequests",
         StatusCodes.Status413PayloadTooLarge => "MessageSizeTooBig",
+        >= 500 => "ServiceError",
         _ => "BadArgument",
     };
 }

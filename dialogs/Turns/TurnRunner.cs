@@ -12,7 +12,8 @@ namespace Assistant.Dialogs.Turns;
 /// Runs turns. Turns of one conversation run one at a time in this host; the conversation's state is saved only if
 /// nobody else saved it since it was read, and what the turn sends is written in that same commit. When another
 /// host got there first, the turn is run again on the fresh state before anything leaves, so no update is lost and
-/// nothing is sent twice. If the bot fails, the user gets an apology and the conversation starts over cleanly.
+/// nothing is sent twice. If the bot fails, the user gets an apology and the conversation stays as it was before the
+/// turn; if the database fails during the turn, the turn fails as a whole and nothing of it is kept.
 /// </summary>
 public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMiddleware> middleware, TimeProvider clock, ILogger<TurnRunner> logger)
 {
@@ -41,6 +42,7 @@ public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMidd
 
             var stored = await conversationLoad;
             var conversation = stored ?? new ConversationState { Id = key };
+            var conversationBefore = JsonSerializer.Serialize(conversation);
             var storedUser = await userLoad;
             var user = storedUser ?? new UserProfile { Id = userKey };
             var userBefore = JsonSerializer.Serialize(user);
@@ -52,9 +54,12 @@ public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMidd
             turn.Set<IDocumentSession>(session);
             if (!await RunPipeline(turn, conversation, cancellation))
             {
+                // The bot failed: nothing it wrote is kept, and the conversation stays as it was before this turn,
+                // so a draft of ten answers survives one bug.
                 session.EjectAllPendingChanges();
+                conversation = JsonSerializer.Deserialize<ConversationState>(conversationBefore)!;
+                user = JsonSerializer.Deserialize<UserProfile>(userBefore)!;
             }
-
 
             conversation.Turns++;
             conversation.LastActivityAt = clock.GetUtcNow().ToUniversalTime();
@@ -110,11 +115,16 @@ public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMidd
             await Next(0)(cancellation);
             return true;
         }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            // Not the bot's fault: the turn fails as a whole (503, nothing committed) and its retry finds the draft intact.
+            logger.LogWarning("The turn for activity {Id} in {Conversation} could not reach the database: {Reason}", turn.Activity.Id, conversation.Id, ex.Message);
+            throw;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellation.IsCancellationRequested)
         {
-            logger.LogError(ex, "The turn for activity {Id} in {Conversation} failed; the conversation starts over.", turn.Activity.Id, conversation.Id);
+            logger.LogError(ex, "The turn for activity {Id} in {Conversation} failed; the conversation is kept as it was before it.", turn.Activity.Id, conversation.Id);
             turn.DiscardOutbox();
-            conversation.Dialogs = new();
             turn.SendActivity(turn.IsEnglish
                 ? "Sorry, something went wrong on our side and it has been logged. Please send your message again, or type \"restart\"."
                 : "抱歉，系统处理您的消息时出现了问题，我们已记录下来。请您再发送一次，或输入“重新开始”。");

@@ -86,18 +86,34 @@ public sealed class DialogEngineTests(PostgresServer server) : DeskContext(serve
         Assert.Equal("来访几人？", (await second.Says("常州宏晟纺织")).Text());
     }
 
-    [Fact]
-    public async Task A_failing_turn_apologises_in_Chinese_and_the_conversation_starts_over()
+    [Theory]
+    [InlineData("boom")]
+    [InlineData("late boom")]
+    public async Task A_failing_turn_apologises_in_Chinese_and_the_conversation_goes_on_where_it_was(string fault)
     {
         var chat = new Chat(Host());
         await chat.Says("你好");
         await chat.Says("常州宏晟纺织");
 
-        var apology = await chat.Says("boom");
+        var apology = await chat.Says(fault);
 
         Assert.Equal("抱歉，系统处理您的消息时出现了问题，我们已记录下来。请您再发送一次，或输入“重新开始”。", apology.Text());
         Assert.DoesNotContain("Exception", apology.Text(), StringComparison.Ordinal);
-        Assert.Equal("请问贵公司名称？", (await chat.Says("你好")).Text());
+        Assert.Equal("希望哪天来访？不确定可以回复“跳过”。", (await chat.Says("2")).Text());
+    }
+
+    [Fact]
+    public async Task A_turn_the_database_fails_keeps_nothing_and_its_retry_finds_the_conversation_as_it_was()
+    {
+        var chat = new Chat(Host());
+        await chat.Says("你好");
+        await chat.Says("常州宏晟纺织");
+        var turnsBefore = (await StoredState()).Turns;
+
+        await Assert.ThrowsAsync<Npgsql.NpgsqlException>(() => chat.Says("database down"));
+
+        Assert.Equal(turnsBefore, (await StoredState()).Turns);
+        Assert.Equal("希望哪天来访？不确定可以回复“跳过”。", (await chat.Says("2")).Text());
     }
 
     [Fact]
@@ -113,6 +129,12 @@ public sealed class DialogEngineTests(PostgresServer server) : DeskContext(serve
         var state = await session.LoadAsync<ConversationState>(ConversationState.KeyFor("test", "conv-shared"), Cancel);
         Assert.Equal(13, state!.Turns);
         Assert.Equal(13, chats.Sum(c => c.Transport.Delivered.Count));
+    }
+
+    private async Task<ConversationState> StoredState()
+    {
+        await using var session = Store.QuerySession();
+        return (await session.Query<ConversationState>().ToListAsync(Cancel)).Single();
     }
 
     private async Task<List<Dialogs.Engine.DialogInstance>> State()

@@ -11,9 +11,16 @@ public sealed class VisitBot : ActivityHandler
 
     protected override async Task OnMessage(TurnContext turn, CancellationToken cancellation)
     {
-        if (turn.Activity.Text == "boom")
+        switch (turn.Activity.Text)
         {
-            throw new InvalidOperationException("A fault the user must never see.");
+            case "boom":
+                throw new InvalidOperationException("A fault the user must never see.");
+            case "late boom":
+                // A bug found after the turn had already changed the conversation.
+                turn.Get<ConversationState>()!.Dialogs.DialogStack.Clear();
+                throw new InvalidOperationException("A fault the user must never see.");
+            case "database down":
+                throw new Npgsql.NpgsqlException("Failed to connect to 127.0.0.1:5432");
         }
 
         var dc = _dialogs.CreateContext(turn, turn.Get<ConversationState>()!.Dialogs);
