@@ -1,6 +1,9 @@
+using Assistant.Dialogs.Conversations.Tickets;
 using Assistant.Dialogs.Turns;
 using Assistant.Dialogs.Understanding;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Dialogs.Conversations;
 
@@ -10,6 +13,8 @@ public static class ConversationSetup
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
         services.AddSingleton<RequestUnderstander>();
+        services.AddOptions<LookupGuardOptions>().BindConfiguration(LookupGuardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new LookupGuard(sp.GetRequiredService<IOptions<LookupGuardOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LookupGuard>>()));
         services.AddSingleton<IBot, EnterpriseBot>();
         services.AddSingleton<TurnRunner>();
         return services;

@@ -24,14 +24,14 @@ public sealed class EnterpriseBot : ActivityHandler
     private readonly SubmitRequestDialog _submit;
     private readonly DialogSet _dialogs;
 
-    public EnterpriseBot(RequestUnderstander understander, TicketDesk desk)
+    public EnterpriseBot(RequestUnderstander understander, TicketDesk desk, LookupGuard lookups)
     {
         _understander = understander;
         _desk = desk;
         _submit = new SubmitRequestDialog(understander, desk);
         _dialogs = new DialogSet()
             .Add(_submit)
-            .Add(new TicketLookupDialog(desk))
+            .Add(new TicketLookupDialog(desk, lookups))
             .Add(new AddInformationDialog(desk))
             .Add(new WithdrawDialog(desk))
             .Add(new RateDialog(desk));

@@ -9,6 +9,7 @@ public static class StateStore
     {
         options.Schema.For<ConversationState>().Identity(c => c.Id).UseOptimisticConcurrency(true);
         options.Schema.For<UserProfile>().Identity(u => u.Id).UseOptimisticConcurrency(true);
+        options.Schema.For<Conversations.Tickets.LookupFailure>().Duplicate(f => f.Key).Duplicate(f => f.At);
         return options;
     }
 }

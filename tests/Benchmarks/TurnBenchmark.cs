@@ -6,6 +6,7 @@ using Assistant.Dialogs;
 using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Calendar;
 using Assistant.Dialogs.Conversations;
+using Assistant.Dialogs.Conversations.Tickets;
 using Assistant.Dialogs.Desk;
 using Assistant.Dialogs.Desk.Tickets;
 using Assistant.Dialogs.Turns;
@@ -40,7 +41,7 @@ public static class TurnBenchmark
             await store.Storage.Database.ApplyAllConfiguredChangesToDatabaseAsync();
             var rules = Rules();
             var desk = new TicketDesk(store, rules, TimeProvider.System);
-            var runner = new TurnRunner(store, new EnterpriseBot(new RequestUnderstander(), desk), [], TimeProvider.System, NullLogger<TurnRunner>.Instance);
+            var runner = new TurnRunner(store, new EnterpriseBot(new RequestUnderstander(), desk, new LookupGuard(new LookupGuardOptions(), TimeProvider.System)), [], TimeProvider.System, NullLogger<TurnRunner>.Instance);
             await Level(runner, 1, 4, "warm-up");
             foreach (var concurrency in new[] { 1, 16, 64 })
             {

@@ -43,6 +43,25 @@ public sealed class TicketConversationTests(PostgresServer server) : Conversatio
     }
 
     [Fact]
+    public async Task Guessing_query_codes_stops_after_five_failures_for_the_number_everywhere_until_the_window_has_passed()
+    {
+        var (owner, ticket) = await Filed();
+        var guesser = NewChat(user: "u-4004");
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Contains("没有找到与查询码匹配的诉求", (await guesser.Says($"查询 {ticket.Number} QQQQQ{i}")).Text(), StringComparison.Ordinal);
+        }
+
+        var locked = (await guesser.Says($"查询 {ticket.Number} {ticket.QueryCode}")).Text();
+
+        Assert.Equal("为保护企业信息，查询失败次数较多，查询功能已暂停，请15分钟后再试。如需帮助，请联系营商环境服务中心。", locked);
+        Assert.StartsWith("为保护企业信息", (await NewChat(user: "u-5005").Says($"查询 {ticket.Number} {ticket.QueryCode}")).Text(), StringComparison.Ordinal);
+        Assert.Contains("当前状态", (await owner.Says($"查询 {ticket.Number}")).Text(), StringComparison.Ordinal);
+        Clock.Advance(TimeSpan.FromMinutes(16));
+        Assert.Contains("当前状态", (await guesser.Says($"查询 {ticket.Number} {ticket.QueryCode}")).Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_owner_adds_information_and_then_withdraws()
     {
         var (chat, ticket) = await Filed();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Conversations;
+using Assistant.Dialogs.Conversations.Tickets;
 using Assistant.Dialogs.Conversations.Submit;
 using Assistant.Dialogs.Engine;
 using Assistant.Dialogs.State;
@@ -20,7 +21,7 @@ public abstract class ConversationContext(PostgresServer server) : DeskContext(s
 
     protected static RequestUnderstander Understander => SharedUnderstander.Value;
 
-    protected TurnRunner Host() => new(Store, new EnterpriseBot(Understander, Desk), [], Clock, NullLogger<TurnRunner>.Instance);
+    protected TurnRunner Host() => new(Store, new EnterpriseBot(Understander, Desk, new LookupGuard(new LookupGuardOptions(), Clock)), [], Clock, NullLogger<TurnRunner>.Instance);
 
     protected Chat NewChat(string channel = "test", string locale = "zh-CN", string user = "u-1001") =>
         new(Host(), channel, locale, userId: user);

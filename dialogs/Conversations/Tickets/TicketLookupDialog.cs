@@ -16,11 +16,13 @@ public sealed class TicketLookupDialog : ComponentDialog
 {
     public const string Name = "ticketLookup";
     private readonly TicketDesk _desk;
+    private readonly LookupGuard _guard;
 
-    public TicketLookupDialog(TicketDesk desk)
+    public TicketLookupDialog(TicketDesk desk, LookupGuard guard)
         : base(Name)
     {
         _desk = desk;
+        _guard = guard;
         AddDialog(new TextPrompt("lookup-number"));
         AddDialog(new WaterfallDialog<LookupState>("lookup", [AskNumber, Show]));
     }
@@ -43,12 +45,32 @@ public sealed class TicketLookupDialog : ComponentDialog
         var (number, code) = TicketViews.Find(step.Result as string);
         if (number is not null)
         {
+            var conversation = $"{step.Turn.Activity.ChannelId}:{step.Turn.Activity.Conversation?.Id}";
             await using var session = _desk.Store.QuerySession();
-            var (ticket, owner) = await FindTicket.For(session, number, code, EnterpriseUser.Of(step.Turn.Activity), cancellation);
+            var (ticket, owner) = await FindTicket.For(session, number, null, EnterpriseUser.Of(step.Turn.Activity), cancellation);
+            if (ticket is null && await _guard.IsLocked(session, conversation, number, cancellation))
+            {
+                _guard.Refused(conversation, number);
+                step.Turn.SendActivity(p.English
+                    ? $"To protect enterprises' information, lookups are paused after several failed attempts. Please try again in {_guard.WindowMinutes} minutes."
+                    : $"为保护企业信息，查询失败次数较多，查询功能已暂停，请{_guard.WindowMinutes}分钟后再试。如需帮助，请联系营商环境服务中心。");
+                return await step.End(null, cancellation);
+            }
+
+            if (ticket is null && code is not null)
+            {
+                ticket = await LookUpTicket.ByNumberAndCode(session, number, code, cancellation);
+            }
+
             if (ticket is not null)
             {
                 step.Turn.SendActivity(await TicketViews.Detail(step.Turn.Activity.CreateReply(), ticket, session, _desk.Rules, p, owner, cancellation));
                 return await step.End(ticket, cancellation);
+            }
+
+            if (step.Turn.Get<IDocumentSession>() is { } turnSession)
+            {
+                _guard.Failed(turnSession, conversation, number);
             }
         }
 
