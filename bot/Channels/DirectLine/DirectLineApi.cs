@@ -317,7 +317,8 @@ public static class DirectLineApi
     public static string? ValidUserId(string? id) =>
         id is { Length: > 0 and <= 64 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? id : null;
 
-    public static string NewUserId() => "dl_" + Base64Url(RandomNumberGenerator.GetBytes(15));
+    /// <summary>128 random bits.</summary>
+    public static string NewUserId() => "dl_" + Base64Url(RandomNumberGenerator.GetBytes(16));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
