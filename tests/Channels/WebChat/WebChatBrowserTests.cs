@@ -12,6 +12,8 @@ public sealed class WebChatBrowserTests(PostgresServer server, ITestOutputHelper
     private const string Chromium = "/usr/bin/chromium";
     private const float Patience = 30_000;
 
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task A_request_typed_in_Chinese_in_the_real_Web_Chat_is_filed_and_the_page_resumes_after_a_reload()
     {
@@ -24,15 +26,18 @@ public sealed class WebChatBrowserTests(PostgresServer server, ITestOutputHelper
         await host.WaitUntilReady(TimeSpan.FromSeconds(120));
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-        });
+        await using var browser = await Launch(playwright);
         var context = await browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 900, Height = 1000 } });
         var page = await context.NewPageAsync();
-        page.Console += (_, message) => output.WriteLine($"[browser] {message.Text}");
+        var refusedByPolicy = new List<string>();
+        page.Console += (_, message) =>
+        {
+            output.WriteLine($"[browser] {message.Text}");
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                refusedByPolicy.Add(message.Text);
+            }
+        };
 
         await page.GotoAsync($"http://127.0.0.1:{host.Port}/");
         await Expect(page, "您好，我是“有求必应”企业服务助手");
@@ -63,7 +68,74 @@ public sealed class WebChatBrowserTests(PostgresServer server, ITestOutputHelper
         await Expect(page, "诉求编号：YQ");
         await Say(page, "我的诉求");
         await Expect(page, "｜用工｜待签收｜");
+        Assert.Empty(refusedByPolicy); // the page works under its own Content-Security-Policy
     }
+
+    [Fact]
+    public async Task A_file_sent_through_the_chat_never_runs_as_a_page_on_the_hosts_origin()
+    {
+        Assert.True(File.Exists(Chromium), $"Chromium is expected at {Chromium} (Debian package 'chromium'; .ci/run installs it).");
+        await using var host = HostProcess.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Marten"] = server.ConnectionString,
+            ["Database__Schema"] = PostgresServer.NewSchema("webchatfile"),
+        });
+        await host.WaitUntilReady(TimeSpan.FromSeconds(120));
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{host.Port}") };
+        var session = System.Text.Json.JsonDocument.Parse(await (await http.PostAsync("/api/webchat/session", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), Cancel)).Content.ReadAsStringAsync(Cancel)).RootElement;
+        var (conversation, token) = (session.GetProperty("conversationId").GetString()!, session.GetProperty("token").GetString()!);
+        const string Script = "<html><body><script>localStorage.setItem('pwned', '1'); document.title = 'pwned'; alert(1)</script></body></html>";
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var refused = await Upload(http, conversation, "a/", "text/html", Script);
+        var stored = await Upload(http, conversation, "说明.txt", "text/html", Script);
+        Assert.Null(refused);
+        Assert.NotNull(stored);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright);
+        var context = await browser.NewContextAsync(new() { AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        var dialogs = 0;
+        page.Dialog += (_, dialog) =>
+        {
+            dialogs++;
+            _ = dialog.DismissAsync();
+        };
+        await page.GotoAsync($"http://127.0.0.1:{host.Port}/");
+
+        // Opened as a link from the chat: the browser saves it; nothing of it runs on the host's origin.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.EvaluateAsync("url => { location.href = url; }", stored));
+        Assert.Equal("说明.txt", download.SuggestedFilename);
+        // Framed by a page on the same origin: still a download, still nothing runs.
+        await page.GotoAsync($"http://127.0.0.1:{host.Port}/");
+        await page.RunAndWaitForDownloadAsync(() => page.EvaluateAsync("url => { const f = document.createElement('iframe'); f.src = url; document.body.appendChild(f); }", stored));
+
+        Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('pwned')"));
+        Assert.NotEqual("pwned", await page.TitleAsync());
+        Assert.Equal(0, dialogs);
+    }
+
+    /// <summary>Uploads one file as DLJS does; the signed link to it as the chat shows it, or null when it was refused.</summary>
+    private static async Task<string?> Upload(HttpClient http, string conversation, string name, string type, string content)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent("{\"type\":\"message\"}", System.Text.Encoding.UTF8, "application/json"), "activity", "blob");
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content));
+        file.Headers.ContentType = new(type);
+        form.Add(file, "file", name);
+        var posted = await http.PostAsync($"/v3/directline/conversations/{conversation}/upload", form, Cancel);
+        var echoId = System.Text.Json.JsonDocument.Parse(await posted.Content.ReadAsStringAsync(Cancel)).RootElement.GetProperty("id").GetString();
+        var history = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"/v3/directline/conversations/{conversation}/activities", Cancel)).RootElement;
+        var echo = history.GetProperty("activities").EnumerateArray().Single(a => a.GetProperty("id").GetString() == echoId);
+        return echo.TryGetProperty("attachments", out var attachments) ? attachments[0].GetProperty("contentUrl").GetString() : null;
+    }
+
+    private static Task<IBrowser> Launch(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    {
+        ExecutablePath = Chromium,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+    });
 
     private static async Task Say(IPage page, string text)
     {
