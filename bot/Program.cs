@@ -4,6 +4,7 @@ using Assistant.Bot.Database;
 using Assistant.Bot.Edge;
 using Assistant.Bot.Health;
 using Assistant.Bot.Pages;
+using Assistant.Bot.Retention;
 using Assistant.Bot.Understand;
 using Assistant.Dialogs.Conversations;
 using Assistant.Dialogs.Desk;
@@ -29,6 +30,7 @@ public sealed class Program
         builder.Services.AddConversations();
         builder.Services.AddDirectLine();
         builder.Services.AddTeamsChannel();
+        builder.Services.AddRetention();
         builder.Services.AddAssistantHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<Failures>();
