@@ -28,15 +28,15 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly EmbeddedPostgresSettings _settings;
     private readonly ILogger _logger;
     private readonly string _bin;
-    private readonly string[] _runAs;
+    private readonly Unprivileged _account;
     private FileStream? _lock;
     private string? _password;
 
-    private EmbeddedPostgres(EmbeddedPostgresSettings settings, string bin, string[] runAs, ILogger logger)
+    private EmbeddedPostgres(EmbeddedPostgresSettings settings, string bin, Unprivileged account, ILogger logger)
     {
         _settings = settings;
         _bin = bin;
-        _runAs = runAs;
+        _account = account;
         _logger = logger;
     }
 
@@ -57,12 +57,13 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         Database = database,
     }.ConnectionString;
 
+    // The password stays the host's: the server's account never reads it.
     private string PasswordFile => Path.Combine(_settings.RootDirectory, "password");
 
     public static async Task<EmbeddedPostgres> Start(EmbeddedPostgresSettings settings, ILogger logger, CancellationToken cancellation)
     {
         var bin = PostgresBinaries.Locate(settings.BinDirectory) ?? throw new EmbeddedPostgresException(PostgresBinaries.InstallHint);
-        var server = new EmbeddedPostgres(settings, bin, await Unprivileged.Prefix(cancellation), logger);
+        var server = new EmbeddedPostgres(settings, bin, await Unprivileged.Find(cancellation), logger);
         try
         {
             await server.Run(cancellation);
@@ -78,20 +79,37 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private async Task Run(CancellationToken cancellation)
     {
         Directory.CreateDirectory(_settings.RootDirectory);
+        await _account.MakeReachable(_settings.RootDirectory, cancellation);
         _lock = TakeLock();
         if (!File.Exists(Path.Combine(ClusterDirectory, "PG_VERSION")))
         {
             await InitializeCluster(cancellation);
         }
-        else if (await Pg(cancellation, "pg_ctl", "status", "-D", ClusterDirectory) == 0)
+        else
         {
-            _logger.LogWarning("A PostgreSQL server left running in {Directory} by an earlier host is stopped and started again.", ClusterDirectory);
-            await Pg(cancellation, "pg_ctl", "stop", "-D", ClusterDirectory, "-m", "fast", "-w", "-t", "60");
+            // Earlier versions ran the server as root inside a user namespace, so their clusters are root's.
+            await _account.TakeOver(ClusterDirectory, _logger, cancellation);
+            if (await Pg(cancellation, "pg_ctl", "status", "-D", ClusterDirectory) == 0)
+            {
+                _logger.LogWarning("A PostgreSQL server left running in {Directory} by an earlier host is stopped and started again.", ClusterDirectory);
+                await Pg(cancellation, "pg_ctl", "stop", "-D", ClusterDirectory, "-m", "fast", "-w", "-t", "60");
+            }
         }
 
+        await PrepareLogFile(cancellation);
         await StartServer(cancellation);
         await CreateDatabase(cancellation);
-        _logger.LogInformation("Embedded PostgreSQL is running on 127.0.0.1:{Port}, data in {Directory}", Port, ClusterDirectory);
+        _logger.LogInformation("Embedded PostgreSQL is running on 127.0.0.1:{Port} as {User}, data in {Directory}", Port, _account.IsOtherThanHost ? _account.Name : Environment.UserName, ClusterDirectory);
+    }
+
+    private async Task PrepareLogFile(CancellationToken cancellation)
+    {
+        if (!File.Exists(LogFile))
+        {
+            await WritePrivate(LogFile, "", cancellation);
+        }
+
+        await _account.Own([LogFile], cancellation);
     }
 
     private FileStream TakeLock()
@@ -116,12 +134,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             throw new EmbeddedPostgresException($"目录 {ClusterDirectory} 不是空目录，也不是 PostgreSQL 数据目录，请检查 Database:Embedded:DataDirectory 的设置。");
         }
 
-        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-        await File.WriteAllTextAsync(PasswordFile, password + "\n", cancellation);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        var password = NewPassword();
+        await WritePrivate(PasswordFile, password, cancellation);
 
         // initdb into a side folder first, so an interrupted first start never leaves a half-made cluster behind.
         var staging = ClusterDirectory + ".initializing";
@@ -130,13 +144,36 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             Directory.Delete(staging, recursive: true);
         }
 
-        var args = new List<string> { "initdb", "-D", staging, "-U", Superuser, "--auth=scram-sha-256", $"--pwfile={PasswordFile}", "--encoding=UTF8", "--no-locale" };
+        Directory.CreateDirectory(staging);
+
+        // initdb reads the superuser's first password from a file: a copy its account may read, gone once it is done.
+        var initialPassword = _account.IsOtherThanHost ? Path.Combine(_settings.RootDirectory, "initdb-password") : PasswordFile;
+        var args = new List<string> { "initdb", "-D", staging, "-U", Superuser, "--auth=scram-sha-256", $"--pwfile={initialPassword}", "--encoding=UTF8", "--no-locale" };
         if (_settings.Ephemeral)
         {
             args.Add("--no-sync");
         }
 
-        var (code, output) = await PgWithOutput(cancellation, [.. args]);
+        int code;
+        string output;
+        try
+        {
+            if (_account.IsOtherThanHost)
+            {
+                await WritePrivate(initialPassword, password, cancellation);
+            }
+
+            await _account.Own([staging, initialPassword], cancellation);
+            (code, output) = await PgWithOutput(cancellation, [.. args]);
+        }
+        finally
+        {
+            if (_account.IsOtherThanHost)
+            {
+                File.Delete(initialPassword);
+            }
+        }
+
         if (code != 0)
         {
             throw new EmbeddedPostgresException($"初始化内置数据库失败（initdb 退出码 {code}）：{output}");
@@ -187,6 +224,18 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
+    private static string NewPassword() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+
+    /// <summary>A file only the host's account may read or write.</summary>
+    private static async Task WritePrivate(string path, string text, CancellationToken cancellation)
+    {
+        await File.WriteAllTextAsync(path, text.Length > 0 ? text + "\n" : "", cancellation);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Port > 0)
@@ -223,25 +272,19 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     private async Task<(int Code, string Output)> PgWithOutput(CancellationToken cancellation, params string[] args)
     {
+        string[] command = [.. _account.Prefix, Path.Combine(_bin, args[0]), .. args.Skip(1)];
         var start = new ProcessStartInfo
         {
-            FileName = _runAs.Length > 0 ? _runAs[0] : Path.Combine(_bin, args[0]),
+            FileName = command[0],
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
+
+            // A folder the server's account can reach, unlike, say, root's home.
+            WorkingDirectory = _settings.RootDirectory,
         };
-        foreach (var arg in _runAs.Skip(1))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        if (_runAs.Length > 0)
-        {
-            start.ArgumentList.Add(Path.Combine(_bin, args[0]));
-        }
-
-        foreach (var arg in args.Skip(1))
+        foreach (var arg in command.Skip(1))
         {
             start.ArgumentList.Add(arg);
         }
