@@ -43,7 +43,7 @@ public sealed class DatabaseEndpoint(IConfiguration configuration, IOptions<Data
             MoveEarlierCluster(DatabaseOptions.EmbeddedOptions.UserDefault, directory, logger);
         }
 
-        var settings = new EmbeddedPostgresSettings(directory, NullIfEmpty(embedded.BinDirectory), embedded.Database, embedded.Port);
+        var settings = new EmbeddedPostgresSettings(directory, NullIfEmpty(embedded.BinDirectory), embedded.Database, embedded.Port, Schema: options.Value.Schema);
 
         // Runs once, while the host starts; nothing can be served before the database exists.
         _embedded = EmbeddedPostgres.Start(settings, logger, CancellationToken.None).GetAwaiter().GetResult();

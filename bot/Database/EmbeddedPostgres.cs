@@ -8,19 +8,22 @@ using Npgsql;
 namespace Assistant.Bot.Database;
 
 /// <summary>Where and how to run a private PostgreSQL cluster.</summary>
-/// <param name="RootDirectory">Holds the cluster (cluster/), its password, its log and the lock of the host using it.</param>
+/// <param name="RootDirectory">Holds the cluster (cluster/), its passwords, its log and the lock of the host using it.</param>
+/// <param name="Schema">The schema the application role owns in <paramref name="Database"/>.</param>
 /// <param name="Ephemeral">For throwaway test clusters: no fsync, nothing kept.</param>
 public sealed record EmbeddedPostgresSettings(
     string RootDirectory,
     string? BinDirectory = null,
     string Database = "assistant",
     int Port = 0,
-    bool Ephemeral = false);
+    bool Ephemeral = false,
+    string Schema = "assistant");
 
 /// <summary>
 /// A private PostgreSQL cluster started from the machine's PostgreSQL programs: initdb on first use, a free loopback
 /// port, password authentication, stopped on dispose. One host at a time owns a cluster (a lock file says which), so
-/// a server left behind by a host that crashed is stopped and started again cleanly.
+/// a server left behind by a host that crashed is stopped and started again cleanly. The application connects as
+/// <see cref="ApplicationRole"/>; the superuser only sets the cluster up.
 /// </summary>
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
@@ -31,6 +34,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly Unprivileged _account;
     private FileStream? _lock;
     private string? _password;
+    private string _applicationPassword = "";
 
     private EmbeddedPostgres(EmbeddedPostgresSettings settings, string bin, Unprivileged account, ILogger logger)
     {
@@ -46,19 +50,28 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     public string LogFile => Path.Combine(_settings.RootDirectory, "server.log");
 
-    public string ConnectionString => ConnectionStringFor(_settings.Database);
+    /// <summary>The application's connection: <see cref="ApplicationRole"/>, owner of the schema and nothing more.</summary>
+    public string ConnectionString => Connection(ApplicationRole.Name, _applicationPassword, _settings.Database);
 
-    public string ConnectionStringFor(string database) => new NpgsqlConnectionStringBuilder
+    /// <summary>For setting the cluster up, and for test clusters where each test class makes a schema of its own.</summary>
+    internal string SuperuserConnectionString => SuperuserConnectionTo(_settings.Database);
+
+    private string SuperuserConnectionTo(string database) =>
+        Connection(Superuser, _password ??= File.ReadAllText(PasswordFile).Trim(), database);
+
+    private string Connection(string user, string password, string database) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",
         Port = Port,
-        Username = Superuser,
-        Password = _password ??= File.ReadAllText(PasswordFile).Trim(),
+        Username = user,
+        Password = password,
         Database = database,
     }.ConnectionString;
 
-    // The password stays the host's: the server's account never reads it.
+    // Both passwords stay the host's: the server's account never reads them.
     private string PasswordFile => Path.Combine(_settings.RootDirectory, "password");
+
+    private string ApplicationPasswordFile => Path.Combine(_settings.RootDirectory, "application-password");
 
     public static async Task<EmbeddedPostgres> Start(EmbeddedPostgresSettings settings, ILogger logger, CancellationToken cancellation)
     {
@@ -98,7 +111,14 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
         await PrepareLogFile(cancellation);
         await StartServer(cancellation);
-        await CreateDatabase(cancellation);
+        _applicationPassword = File.Exists(ApplicationPasswordFile) ? (await File.ReadAllTextAsync(ApplicationPasswordFile, cancellation)).Trim() : "";
+        if (_applicationPassword.Length == 0)
+        {
+            _applicationPassword = NewPassword();
+            await WritePrivate(ApplicationPasswordFile, _applicationPassword, cancellation);
+        }
+
+        await ApplicationRole.Prepare(SuperuserConnectionTo, _settings.Database, _settings.Schema, _applicationPassword, cancellation);
         _logger.LogInformation("Embedded PostgreSQL is running on 127.0.0.1:{Port} as {User}, data in {Directory}", Port, _account.IsOtherThanHost ? _account.Name : Environment.UserName, ClusterDirectory);
     }
 
@@ -209,18 +229,6 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             {
                 throw new EmbeddedPostgresException($"内置数据库启动失败（pg_ctl 退出码 {code}），详情见日志 {LogFile}：{Environment.NewLine}{Tail(LogFile)}");
             }
-        }
-    }
-
-    private async Task CreateDatabase(CancellationToken cancellation)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres"));
-        await connection.OpenAsync(cancellation);
-        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", connection) { Parameters = { new() { Value = _settings.Database } } };
-        if (await exists.ExecuteScalarAsync(cancellation) is null)
-        {
-            await using var create = new NpgsqlCommand($"create database \"{_settings.Database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
-            await create.ExecuteNonQueryAsync(cancellation);
         }
     }
 
