@@ -53,8 +53,14 @@ public sealed class DatabaseEndpoint(IConfiguration configuration, IOptions<Data
     /// <summary>Earlier versions kept root's cluster in root's home, which the server's account cannot enter.</summary>
     internal static void MoveEarlierCluster(string earlier, string target, ILogger logger)
     {
-        if (!Directory.Exists(Path.Combine(earlier, "cluster")) || Directory.Exists(target))
+        if (!Directory.Exists(Path.Combine(earlier, "cluster")))
         {
+            return;
+        }
+
+        if (Directory.Exists(target))
+        {
+            logger.LogWarning("{Earlier} holds an embedded database of an earlier version; it is left as it is and {Target} is used.", earlier, target);
             return;
         }
 
@@ -73,7 +79,7 @@ public sealed class DatabaseEndpoint(IConfiguration configuration, IOptions<Data
         {
             throw new EmbeddedPostgresException(
                 $"内置数据库已从 {earlier} 改放到 {target}（root 的主目录不允许数据库的运行用户进入），但无法自动移动：{ex.Message}" + Environment.NewLine +
-                $"请停止仍在使用它的实例后手动移动该目录，或把 Database:Embedded:DataDirectory 设为 root 主目录以外的目录。" + Environment.NewLine +
+                "请停止仍在使用它的实例后手动移动该目录，或把 Database:Embedded:DataDirectory 设为 root 主目录以外的目录。" + Environment.NewLine +
                 $"The embedded database now lives in {target}; move {earlier} there by hand, or set Database:Embedded:DataDirectory.", ex);
         }
     }
