@@ -36,11 +36,52 @@ public sealed class DatabaseEndpoint(IConfiguration configuration, IOptions<Data
         }
 
         var embedded = options.Value.Embedded;
-        var settings = new EmbeddedPostgresSettings(embedded.ResolvedDataDirectory(), NullIfEmpty(embedded.BinDirectory), embedded.Database, embedded.Port);
+        var hostIsRoot = !OperatingSystem.IsWindows() && Environment.IsPrivilegedProcess;
+        var directory = embedded.ResolvedDataDirectory(hostIsRoot);
+        if (hostIsRoot && string.IsNullOrWhiteSpace(embedded.DataDirectory))
+        {
+            MoveEarlierCluster(DatabaseOptions.EmbeddedOptions.UserDefault, directory, logger);
+        }
+
+        var settings = new EmbeddedPostgresSettings(directory, NullIfEmpty(embedded.BinDirectory), embedded.Database, embedded.Port, Schema: options.Value.Schema);
 
         // Runs once, while the host starts; nothing can be served before the database exists.
         _embedded = EmbeddedPostgres.Start(settings, logger, CancellationToken.None).GetAwaiter().GetResult();
         return _embedded.ConnectionString;
+    }
+
+    /// <summary>Earlier versions kept root's cluster in root's home, which the server's account cannot enter.</summary>
+    internal static void MoveEarlierCluster(string earlier, string target, ILogger logger)
+    {
+        if (!Directory.Exists(Path.Combine(earlier, "cluster")))
+        {
+            return;
+        }
+
+        if (Directory.Exists(target))
+        {
+            logger.LogWarning("{Earlier} holds an embedded database of an earlier version; it is left as it is and {Target} is used.", earlier, target);
+            return;
+        }
+
+        logger.LogWarning("Moving the embedded database from {Earlier} to {Target}, where its unprivileged server can reach it.", earlier, target);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+
+            // Held while moving, so that a host of the earlier version still using the folder keeps it.
+            using (new FileStream(Path.Combine(earlier, "host.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+            {
+                Directory.Move(earlier, target);
+            }
+        }
+        catch (IOException ex)
+        {
+            throw new EmbeddedPostgresException(
+                $"内置数据库已从 {earlier} 改放到 {target}（root 的主目录不允许数据库的运行用户进入），但无法自动移动：{ex.Message}" + Environment.NewLine +
+                "请停止仍在使用它的实例后手动移动该目录，或把 Database:Embedded:DataDirectory 设为 root 主目录以外的目录。" + Environment.NewLine +
+                $"The embedded database now lives in {target}; move {earlier} there by hand, or set Database:Embedded:DataDirectory.", ex);
+        }
     }
 
     public Task StartAsync(CancellationToken cancellationToken)

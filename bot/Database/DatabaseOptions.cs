@@ -22,7 +22,10 @@ public sealed class DatabaseOptions
 
     public sealed class EmbeddedOptions
     {
-        /// <summary>Where the embedded cluster lives; empty means the user's local data folder.</summary>
+        /// <summary>
+        /// Where the embedded cluster lives; empty means the user's local data folder, or for root, whose home the
+        /// server's unprivileged account cannot enter, <see cref="RootDefault"/>.
+        /// </summary>
         public string DataDirectory { get; set; } = "";
 
         /// <summary>Folder with initdb, pg_ctl and postgres; empty means search PATH, pg_config and /usr/lib/postgresql.</summary>
@@ -35,9 +38,15 @@ public sealed class DatabaseOptions
         [Range(0, 65535)]
         public int Port { get; set; }
 
-        public string ResolvedDataDirectory() =>
-            string.IsNullOrWhiteSpace(DataDirectory)
-                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "youqiubiying", "postgres")
-                : Path.GetFullPath(DataDirectory);
+        public const string RootDefault = "/var/lib/youqiubiying/postgres";
+
+        /// <summary>The default before there was <see cref="RootDefault"/>, and still the default for everyone but root.</summary>
+        public static string UserDefault =>
+            Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "youqiubiying", "postgres");
+
+        public string ResolvedDataDirectory(bool hostIsRoot) =>
+            !string.IsNullOrWhiteSpace(DataDirectory) ? Path.GetFullPath(DataDirectory)
+            : hostIsRoot ? RootDefault
+            : UserDefault;
     }
 }

@@ -8,19 +8,22 @@ using Npgsql;
 namespace Assistant.Bot.Database;
 
 /// <summary>Where and how to run a private PostgreSQL cluster.</summary>
-/// <param name="RootDirectory">Holds the cluster (cluster/), its password, its log and the lock of the host using it.</param>
+/// <param name="RootDirectory">Holds the cluster (cluster/), its passwords, its log and the lock of the host using it.</param>
+/// <param name="Schema">The schema the application role owns in <paramref name="Database"/>.</param>
 /// <param name="Ephemeral">For throwaway test clusters: no fsync, nothing kept.</param>
 public sealed record EmbeddedPostgresSettings(
     string RootDirectory,
     string? BinDirectory = null,
     string Database = "assistant",
     int Port = 0,
-    bool Ephemeral = false);
+    bool Ephemeral = false,
+    string Schema = "assistant");
 
 /// <summary>
 /// A private PostgreSQL cluster started from the machine's PostgreSQL programs: initdb on first use, a free loopback
 /// port, password authentication, stopped on dispose. One host at a time owns a cluster (a lock file says which), so
-/// a server left behind by a host that crashed is stopped and started again cleanly.
+/// a server left behind by a host that crashed is stopped and started again cleanly. The application connects as
+/// <see cref="ApplicationRole"/>; the superuser only sets the cluster up.
 /// </summary>
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
@@ -28,15 +31,16 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly EmbeddedPostgresSettings _settings;
     private readonly ILogger _logger;
     private readonly string _bin;
-    private readonly string[] _runAs;
+    private readonly Unprivileged _account;
     private FileStream? _lock;
     private string? _password;
+    private string _applicationPassword = "";
 
-    private EmbeddedPostgres(EmbeddedPostgresSettings settings, string bin, string[] runAs, ILogger logger)
+    private EmbeddedPostgres(EmbeddedPostgresSettings settings, string bin, Unprivileged account, ILogger logger)
     {
         _settings = settings;
         _bin = bin;
-        _runAs = runAs;
+        _account = account;
         _logger = logger;
     }
 
@@ -46,23 +50,33 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     public string LogFile => Path.Combine(_settings.RootDirectory, "server.log");
 
-    public string ConnectionString => ConnectionStringFor(_settings.Database);
+    /// <summary>The application's connection: <see cref="ApplicationRole"/>, owner of the schema and nothing more.</summary>
+    public string ConnectionString => Connection(ApplicationRole.Name, _applicationPassword, _settings.Database);
 
-    public string ConnectionStringFor(string database) => new NpgsqlConnectionStringBuilder
+    /// <summary>For setting the cluster up, and for test clusters where each test class makes a schema of its own.</summary>
+    internal string SuperuserConnectionString => SuperuserConnectionTo(_settings.Database);
+
+    private string SuperuserConnectionTo(string database) =>
+        Connection(Superuser, _password ??= File.ReadAllText(PasswordFile).Trim(), database);
+
+    private string Connection(string user, string password, string database) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",
         Port = Port,
-        Username = Superuser,
-        Password = _password ??= File.ReadAllText(PasswordFile).Trim(),
+        Username = user,
+        Password = password,
         Database = database,
     }.ConnectionString;
 
+    // Both passwords stay the host's: the server's account never reads them.
     private string PasswordFile => Path.Combine(_settings.RootDirectory, "password");
+
+    private string ApplicationPasswordFile => Path.Combine(_settings.RootDirectory, "application-password");
 
     public static async Task<EmbeddedPostgres> Start(EmbeddedPostgresSettings settings, ILogger logger, CancellationToken cancellation)
     {
         var bin = PostgresBinaries.Locate(settings.BinDirectory) ?? throw new EmbeddedPostgresException(PostgresBinaries.InstallHint);
-        var server = new EmbeddedPostgres(settings, bin, await Unprivileged.Prefix(cancellation), logger);
+        var server = new EmbeddedPostgres(settings, bin, await Unprivileged.Find(cancellation), logger);
         try
         {
             await server.Run(cancellation);
@@ -78,20 +92,44 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private async Task Run(CancellationToken cancellation)
     {
         Directory.CreateDirectory(_settings.RootDirectory);
+        await _account.MakeReachable(_settings.RootDirectory, cancellation);
         _lock = TakeLock();
         if (!File.Exists(Path.Combine(ClusterDirectory, "PG_VERSION")))
         {
             await InitializeCluster(cancellation);
         }
-        else if (await Pg(cancellation, "pg_ctl", "status", "-D", ClusterDirectory) == 0)
+        else
         {
-            _logger.LogWarning("A PostgreSQL server left running in {Directory} by an earlier host is stopped and started again.", ClusterDirectory);
-            await Pg(cancellation, "pg_ctl", "stop", "-D", ClusterDirectory, "-m", "fast", "-w", "-t", "60");
+            // Earlier versions ran the server as root inside a user namespace, so their clusters are root's.
+            await _account.TakeOver(ClusterDirectory, _logger, cancellation);
+            if (await Pg(cancellation, "pg_ctl", "status", "-D", ClusterDirectory) == 0)
+            {
+                _logger.LogWarning("A PostgreSQL server left running in {Directory} by an earlier host is stopped and started again.", ClusterDirectory);
+                await Pg(cancellation, "pg_ctl", "stop", "-D", ClusterDirectory, "-m", "fast", "-w", "-t", "60");
+            }
         }
 
+        await PrepareLogFile(cancellation);
         await StartServer(cancellation);
-        await CreateDatabase(cancellation);
-        _logger.LogInformation("Embedded PostgreSQL is running on 127.0.0.1:{Port}, data in {Directory}", Port, ClusterDirectory);
+        _applicationPassword = File.Exists(ApplicationPasswordFile) ? (await File.ReadAllTextAsync(ApplicationPasswordFile, cancellation)).Trim() : "";
+        if (_applicationPassword.Length == 0)
+        {
+            _applicationPassword = NewPassword();
+            await WritePrivate(ApplicationPasswordFile, _applicationPassword, cancellation);
+        }
+
+        await ApplicationRole.Prepare(SuperuserConnectionTo, _settings.Database, _settings.Schema, _applicationPassword, cancellation);
+        _logger.LogInformation("Embedded PostgreSQL is running on 127.0.0.1:{Port} as {User}, data in {Directory}", Port, _account.IsOtherThanHost ? _account.Name : Environment.UserName, ClusterDirectory);
+    }
+
+    private async Task PrepareLogFile(CancellationToken cancellation)
+    {
+        if (!File.Exists(LogFile))
+        {
+            await WritePrivate(LogFile, "", cancellation);
+        }
+
+        await _account.Own([LogFile], cancellation);
     }
 
     private FileStream TakeLock()
@@ -116,12 +154,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             throw new EmbeddedPostgresException($"目录 {ClusterDirectory} 不是空目录，也不是 PostgreSQL 数据目录，请检查 Database:Embedded:DataDirectory 的设置。");
         }
 
-        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-        await File.WriteAllTextAsync(PasswordFile, password + "\n", cancellation);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        var password = NewPassword();
+        await WritePrivate(PasswordFile, password, cancellation);
 
         // initdb into a side folder first, so an interrupted first start never leaves a half-made cluster behind.
         var staging = ClusterDirectory + ".initializing";
@@ -130,13 +164,36 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             Directory.Delete(staging, recursive: true);
         }
 
-        var args = new List<string> { "initdb", "-D", staging, "-U", Superuser, "--auth=scram-sha-256", $"--pwfile={PasswordFile}", "--encoding=UTF8", "--no-locale" };
+        Directory.CreateDirectory(staging);
+
+        // initdb reads the superuser's first password from a file: a copy its account may read, gone once it is done.
+        var initialPassword = _account.IsOtherThanHost ? Path.Combine(_settings.RootDirectory, "initdb-password") : PasswordFile;
+        var args = new List<string> { "initdb", "-D", staging, "-U", Superuser, "--auth=scram-sha-256", $"--pwfile={initialPassword}", "--encoding=UTF8", "--no-locale" };
         if (_settings.Ephemeral)
         {
             args.Add("--no-sync");
         }
 
-        var (code, output) = await PgWithOutput(cancellation, [.. args]);
+        int code;
+        string output;
+        try
+        {
+            if (_account.IsOtherThanHost)
+            {
+                await WritePrivate(initialPassword, password, cancellation);
+            }
+
+            await _account.Own([staging, initialPassword], cancellation);
+            (code, output) = await PgWithOutput(cancellation, [.. args]);
+        }
+        finally
+        {
+            if (_account.IsOtherThanHost)
+            {
+                File.Delete(initialPassword);
+            }
+        }
+
         if (code != 0)
         {
             throw new EmbeddedPostgresException($"初始化内置数据库失败（initdb 退出码 {code}）：{output}");
@@ -175,15 +232,15 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
-    private async Task CreateDatabase(CancellationToken cancellation)
+    private static string NewPassword() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+
+    /// <summary>A file only the host's account may read or write.</summary>
+    private static async Task WritePrivate(string path, string text, CancellationToken cancellation)
     {
-        await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres"));
-        await connection.OpenAsync(cancellation);
-        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", connection) { Parameters = { new() { Value = _settings.Database } } };
-        if (await exists.ExecuteScalarAsync(cancellation) is null)
+        await File.WriteAllTextAsync(path, text.Length > 0 ? text + "\n" : "", cancellation);
+        if (!OperatingSystem.IsWindows())
         {
-            await using var create = new NpgsqlCommand($"create database \"{_settings.Database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
-            await create.ExecuteNonQueryAsync(cancellation);
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
     }
 
@@ -223,25 +280,19 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     private async Task<(int Code, string Output)> PgWithOutput(CancellationToken cancellation, params string[] args)
     {
+        string[] command = [.. _account.Prefix, Path.Combine(_bin, args[0]), .. args.Skip(1)];
         var start = new ProcessStartInfo
         {
-            FileName = _runAs.Length > 0 ? _runAs[0] : Path.Combine(_bin, args[0]),
+            FileName = command[0],
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
+
+            // A folder the server's account can reach, unlike, say, root's home.
+            WorkingDirectory = _settings.RootDirectory,
         };
-        foreach (var arg in _runAs.Skip(1))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        if (_runAs.Length > 0)
-        {
-            start.ArgumentList.Add(Path.Combine(_bin, args[0]));
-        }
-
-        foreach (var arg in args.Skip(1))
+        foreach (var arg in command.Skip(1))
         {
             start.ArgumentList.Add(arg);
         }

@@ -30,7 +30,7 @@ public static class TurnBenchmark
     {
         var perLevel = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 64;
         var root = Path.Combine(Path.GetTempPath(), "youqiubiying-bench-" + Guid.NewGuid().ToString("N")[..8]);
-        await using var postgres = await EmbeddedPostgres.Start(new EmbeddedPostgresSettings(root, Database: "bench"), NullLogger.Instance, CancellationToken.None);
+        await using var postgres = await EmbeddedPostgres.Start(new EmbeddedPostgresSettings(root, Database: "bench", Schema: "bench"), NullLogger.Instance, CancellationToken.None);
         try
         {
             await using var store = DocumentStore.For(o =>

@@ -1,4 +1,5 @@
 using Assistant.Tests.Infrastructure;
+using Npgsql;
 
 namespace Assistant.Tests.Host;
 
@@ -22,6 +23,7 @@ public sealed class HostProcessTests(PostgresServer server) : IDisposable
             var ready = await host.WaitUntilReady(Patience);
             Assert.Contains("数据库连接正常", ready, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(_data, "cluster", "postmaster.pid")));
+            Assert.Equal(["assistant"], await RolesConnectedToTheHostsDatabase());
 
             Assert.Equal(0, await host.Terminate(Patience));
             Assert.Contains("Seeded 9 departments", host.Output, StringComparison.Ordinal);
@@ -72,6 +74,32 @@ public sealed class HostProcessTests(PostgresServer server) : IDisposable
 
         await using var host = HostProcess.Start(environment);
         await host.WaitUntilReady(Patience);
+    }
+
+    /// <summary>Who the host's own connections log in as, asked as the embedded cluster's superuser.</summary>
+    private async Task<List<string>> RolesConnectedToTheHostsDatabase()
+    {
+        var pidFile = await File.ReadAllLinesAsync(Path.Combine(_data, "cluster", "postmaster.pid"));
+        var superuser = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = int.Parse(pidFile[3], System.Globalization.CultureInfo.InvariantCulture),
+            Username = "postgres",
+            Password = (await File.ReadAllTextAsync(Path.Combine(_data, "password"))).Trim(),
+            Database = "postgres",
+        };
+        await using var connection = new NpgsqlConnection(superuser.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select distinct usename::text from pg_stat_activity where datname = 'assistant' and backend_type = 'client backend'", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var roles = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            roles.Add(reader.GetString(0));
+        }
+
+        return roles;
     }
 
     public void Dispose()

@@ -32,7 +32,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
         var root = Path.Combine(Path.GetTempPath(), "youqiubiying-tests-" + Guid.NewGuid().ToString("N")[..8]);
         _embedded = await EmbeddedPostgres.Start(new EmbeddedPostgresSettings(root, Database: "tests", Ephemeral: true), NullLogger.Instance, CancellationToken.None);
-        ConnectionString = _embedded.ConnectionString;
+        ConnectionString = _embedded.SuperuserConnectionString;
     }
 
     /// <summary>A fresh schema name; nothing is ever shared between two callers.</summary>
