@@ -145,7 +145,7 @@ public static class LoadTool
         return latencies;
     }
 
-    private static async Task Stop(Process host)
+    internal static async Task Stop(Process host)
     {
         using (var term = Process.Start("kill", ["-TERM", host.Id.ToString(CultureInfo.InvariantCulture)]))
         {
@@ -254,7 +254,7 @@ public static class LoadTool
         ["Logging__LogLevel__Default"] = "Warning",
     });
 
-    private static Process StartProcess(IEnumerable<string> arguments, Dictionary<string, string> environment)
+    internal static Process StartProcess(IEnumerable<string> arguments, Dictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -281,7 +281,7 @@ public static class LoadTool
         return process;
     }
 
-    private static async Task Ready(HttpClient http)
+    internal static async Task Ready(HttpClient http)
     {
         for (var i = 0; i < 600; i++)
         {
@@ -309,7 +309,7 @@ public static class LoadTool
         return response.IsSuccessStatusCode ? JsonDocument.Parse(body).RootElement.Clone() : throw new HttpRequestException($"{(int)response.StatusCode}: {body}");
     }
 
-    private static string BotAssembly()
+    internal static string BotAssembly()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -323,7 +323,7 @@ public static class LoadTool
         throw new DirectoryNotFoundException("Run from inside the repository.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "turns" => await TurnBenchmark.Run(args.Skip(1).ToArray()),
     "load" => await LoadTool.Run(args.Skip(1).ToArray()),
     "teams-host" => await TeamsHost.Run(args.Skip(1).ToArray()),
+    "attack" => await AttackTool.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -14,5 +15,6 @@ static int Usage()
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Benchmarks -- understand [rounds]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- turns [conversations-per-level]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- load [conversations-per-level]   (after dotnet build -c Release bot)");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- attack [fuzz-cases]              (after dotnet build -c Release bot)");
     return 2;
 }

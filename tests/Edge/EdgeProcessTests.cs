@@ -26,6 +26,7 @@ public sealed class EdgeProcessTests(PostgresServer server) : IAsyncLifetime
             ["Database__Schema"] = _schema,
             ["RateLimits__Sessions__PerAddress"] = "3",
             ["RateLimits__Sessions__WindowSeconds"] = "2",
+            ["RateLimits__Everything__PerAddress"] = "40",
         });
         await _host.WaitUntilReady(TimeSpan.FromSeconds(120));
     }
@@ -94,6 +95,15 @@ public sealed class EdgeProcessTests(PostgresServer server) : IAsyncLifetime
         }
 
         Assert.Equal(HttpStatusCode.OK, (await other.PostAsJsonAsync("/api/webchat/session", new { }, Cancel)).StatusCode);
+        using var prober = Client("203.0.113.9");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 45; i++)
+        {
+            statuses.Add((await prober.GetAsync("/v3/directline/conversations/x/activities", Cancel)).StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.Equal(HttpStatusCode.OK, (await prober.GetAsync("/health/ready", Cancel)).StatusCode); // a load balancer is never limited
         var until = DateTime.UtcNow.AddSeconds(30);
         HttpStatusCode status;
         do
@@ -168,52 +178,19 @@ public sealed class EdgeProcessTests(PostgresServer server) : IAsyncLifetime
         return (body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!);
     }
 
-    /// <summary>
-    /// Sends a large body over a plain socket while reading the answer, so an answer that comes before the body is
-    /// all sent is still heard (HttpClient gives up on the broken pipe instead). Returns the answer's head and start.
-    /// </summary>
+    /// <summary>A large body over a plain socket, so an answer that comes before the body is all sent is still heard.</summary>
     private async Task<string> RawPost(string path, string contentType, int bodyBytes, bool chunked, string? bearer, string start = "")
     {
-        using var tcp = new System.Net.Sockets.TcpClient();
-        await tcp.ConnectAsync(IPAddress.Loopback, _host.Port, Cancel);
-        var stream = tcp.GetStream();
-        var head = $"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: {contentType}\r\n"
-            + (bearer is null ? "" : $"Authorization: Bearer {bearer}\r\n")
-            + (chunked ? "Transfer-Encoding: chunked\r\n" : $"Content-Length: {bodyBytes}\r\n") + "\r\n";
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head), Cancel);
-        var reading = Task.Run(async () =>
+        var body = new byte[bodyBytes];
+        Encoding.ASCII.GetBytes(start).CopyTo(body, 0);
+        var headers = new List<(string, string)> { ("Content-Type", contentType) };
+        if (bearer is not null)
         {
-            var buffer = new byte[8192];
-            var answer = new StringBuilder();
-            int read;
-            while ((read = await stream.ReadAsync(buffer, Cancel)) > 0 && answer.Length < 4096)
-            {
-                answer.Append(Encoding.UTF8.GetString(buffer, 0, read));
-                if (answer.ToString().Contains("\r\n\r\n", StringComparison.Ordinal) && answer.ToString().Contains('}', StringComparison.Ordinal))
-                {
-                    break;
-                }
-            }
-
-            return answer.ToString();
-        }, Cancel);
-        try
-        {
-            var chunk = new byte[64 * 1024];
-            Encoding.ASCII.GetBytes(start).CopyTo(chunk, 0);
-            for (var sent = 0; sent < bodyBytes && !reading.IsCompleted; sent += chunk.Length)
-            {
-                await stream.WriteAsync(chunked ? Encoding.ASCII.GetBytes($"{chunk.Length:x}\r\n") : [], Cancel);
-                await stream.WriteAsync(chunk, Cancel);
-                await stream.WriteAsync(chunked ? "\r\n"u8.ToArray() : [], Cancel);
-            }
-        }
-        catch (IOException)
-        {
-            // The server stopped reading once the limit was passed and closed the connection.
+            headers.Add(("Authorization", "Bearer " + bearer));
         }
 
-        return await reading.WaitAsync(TimeSpan.FromSeconds(60), Cancel);
+        var response = await RawHttp.Send(_host.Port, "POST", path, headers, body, chunked, Cancel);
+        return response.Head + "\r\n\r\n" + response.Body;
     }
 
     /// <summary>A body sent without Content-Length, in chunks, as the review's attack sent it.</summary>
