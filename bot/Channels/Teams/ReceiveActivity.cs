@@ -129,15 +129,17 @@ public static class ReceiveActivity
     {
         try
         {
-            using var json = JsonDocument.Parse(body);
-            if (json.RootElement.ValueKind != JsonValueKind.Object
+            // Not UTF-8, lone surrogates, NULs: nothing the channel sends, and nothing PostgreSQL could store.
+            var (document, _) = Edge.JsonBody.Parse(body);
+            using var json = document;
+            if (json is null || json.RootElement.ValueKind != JsonValueKind.Object
                 || !json.RootElement.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() is not { Length: > 0 })
             {
                 return null;
             }
 
             var activity = json.RootElement.Deserialize<Activity>(ActivityJson.Options);
-            return activity is { ServiceUrl.Length: > 0, Conversation.Id.Length: > 0 } ? activity : null;
+            return activity is { ServiceUrl.Length: > 0, Conversation.Id.Length: > 0 } && ActivityShape.Problem(activity) is null ? ActivityShape.WithStorableText(activity) : null;
         }
         catch (JsonException)
         {

@@ -1,3 +1,4 @@
+using Assistant.Bot.Edge;
 using Marten;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +27,8 @@ public static class TeamsSetup
     public static IEndpointRouteBuilder MapTeamsChannel(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/messages").WithTags("Teams");
-        group.MapPost("", ReceiveActivity.Handle).WithName("ReceiveTeamsActivity");
+        var limit = app.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value.MaxBodyBytes;
+        group.MapPost("", ReceiveActivity.Handle).WithName("ReceiveTeamsActivity").WithBodyLimit(limit);
         return app;
     }
 }

@@ -108,6 +108,16 @@ public sealed class ReceiveActivityTests(PostgresServer server) : TeamsContext(s
     }
 
     [Fact]
+    public async Task A_large_activity_within_the_channels_limit_is_taken_and_text_with_a_NUL_is_refused_400()
+    {
+        var conversation = NewConversation();
+        var large = Message(conversation, "帮助") with { Entities = [.. Enumerable.Range(0, 400).Select(i => System.Text.Json.JsonSerializer.SerializeToElement(new { type = "mention", text = $"<at>同事{i}</at>" }))] };
+
+        Assert.Equal(HttpStatusCode.OK, (await Post(large)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Post(Message(NewConversation(), "帮\0助"))).StatusCode);
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_gets_413()
     {
         var conversation = NewConversation();
