@@ -43,20 +43,25 @@
     var session = await response.json();
     window.localStorage.setItem(storageKey, JSON.stringify({ userId: session.userId, userKey: session.userKey, conversationId: session.conversationId }));
 
-    // A message the server refused is marked "发送失败" by Web Chat; say why when it was sent too fast.
-    var store = window.WebChat.createStore({}, function () {
-      return function (next) {
-        return function (action) {
-          if (action.type === 'DIRECT_LINE/POST_ACTIVITY_REJECTED' && action.payload && action.payload.status === 429) {
-            show('您发送消息的速度过快，请稍候片刻，再点击“重试”。');
-          } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY_FULFILLED') {
-            status.hidden = true;
+    // Web Chat marks a refused message only "发送失败" (after 20 s) and never says why; when it was refused for
+    // being sent too fast (429), say so at once. Direct Line's requests are XMLHttpRequests; this only listens.
+    var open = window.XMLHttpRequest.prototype.open;
+    var refusedAt = 0;
+    window.XMLHttpRequest.prototype.open = function (method, url) {
+      if (/\/(activities|upload)$/.test(String(url).split('?')[0])) {
+        var sentAt = Date.now();
+        this.addEventListener('load', function () {
+          if (this.status === 429) {
+            refusedAt = Date.now();
+            show('您发送消息的速度过快，请稍候片刻；未发出的消息可点击“重试”再次发送。');
+          } else if (this.status >= 200 && this.status < 300 && sentAt > refusedAt) {
+            status.hidden = true; // a message sent after the refusal went through
           }
+        });
+      }
 
-          return next(action);
-        };
-      };
-    });
+      return open.apply(this, arguments);
+    };
 
     var options = { domain: new URL('v3/directline', window.location.href).href, token: session.token, webSocket: true };
     if (session.resume) {
@@ -65,7 +70,6 @@
 
     window.WebChat.renderWebChat({
       directLine: window.WebChat.createDirectLine(options),
-      store: store,
       userID: session.userId,
       username: '企业用户',
       locale: 'zh-CN',

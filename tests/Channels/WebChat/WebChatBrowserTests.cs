@@ -115,6 +115,35 @@ public sealed class WebChatBrowserTests(PostgresServer server, ITestOutputHelper
         Assert.Equal(0, dialogs);
     }
 
+    [Fact]
+    public async Task Messages_sent_faster_than_the_limit_are_refused_with_a_polite_line_on_the_page()
+    {
+        Assert.True(File.Exists(Chromium), $"Chromium is expected at {Chromium} (Debian package 'chromium'; .ci/run installs it).");
+        await using var host = HostProcess.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Marten"] = server.ConnectionString,
+            ["Database__Schema"] = PostgresServer.NewSchema("webchatlimit"),
+            ["RateLimits__Messages__PerConversation"] = "2",
+            ["RateLimits__Messages__WindowSeconds"] = "600",
+        });
+        await host.WaitUntilReady(TimeSpan.FromSeconds(120));
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright);
+        var page = await (await browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 900, Height = 700 } })).NewPageAsync();
+        page.Console += (_, message) => output.WriteLine($"[browser] {message.Text}");
+        await page.GotoAsync($"http://127.0.0.1:{host.Port}/");
+        await Expect(page, "您好，我是“有求必应”企业服务助手");
+
+        await Say(page, "你好");
+        await Say(page, "想咨询一下政策");
+        await Say(page, "第三条");
+
+        await Expect(page, "您发送消息的速度过快，请稍候片刻；未发出的消息可点击“重试”再次发送。");
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "artifacts", "webchat-too-fast.png");
+        await page.ScreenshotAsync(new() { Path = screenshot });
+        output.WriteLine($"screenshot: {screenshot}");
+    }
+
     /// <summary>Uploads one file as DLJS does; the signed link to it as the chat shows it, or null when it was refused.</summary>
     private static async Task<string?> Upload(HttpClient http, string conversation, string name, string type, string content)
     {
