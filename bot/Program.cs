@@ -18,6 +18,11 @@ public sealed class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (Verbs.IsHelp(args))
+        {
+            return await Verbs.WriteHelp(Console.Out);
+        }
+
         if (UnderstandVerb.Matches(args))
         {
             return await UnderstandVerb.Run(args, Console.In, Console.Out);

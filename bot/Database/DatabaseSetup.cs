@@ -28,6 +28,7 @@ public static class DatabaseSetup
                 options.Connection(ConnectionTuning.Apply(sp.GetRequiredService<DatabaseEndpoint>().ConnectionString));
                 options.ConfigureAssistant(database.Schema).ConfigureDirectLine();
                 options.AutoCreateSchemaObjects = database.ApplyChangesOnStart ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+                options.Logger(new MartenLog(sp.GetRequiredService<ILogger<IDocumentStore>>()));
                 return options;
             })
             .UseLightweightSessions();

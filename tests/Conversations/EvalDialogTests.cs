@@ -5,8 +5,8 @@ using Assistant.Tests.Infrastructure;
 namespace Assistant.Tests.Conversations;
 
 /// <summary>
-/// The ten development dialogs of ../shared/eval: each user message is sent in turn, the bot answers in between,
-/// and at the end the request being put together must hold the expected category and slots.
+/// The ten development dialogs (tests/Understanding/Eval/dialogs.dev.jsonl): each user message is sent in turn, the
+/// bot answers in between, and at the end the request being put together must hold the expected category and slots.
 /// </summary>
 public sealed class EvalDialogTests(PostgresServer server, ITestOutputHelper output) : ConversationContext(server)
 {

@@ -2,24 +2,16 @@ using System.Text.Json;
 
 namespace Assistant.Tests.Infrastructure;
 
-/// <summary>The labelled development set in ../shared/eval beside the repository.</summary>
+/// <summary>
+/// The labelled requests and dialogs of tests/Understanding/Eval (their labelling rules are in its README), read
+/// beside the test binaries where the build copies them, so that a clone needs nothing outside itself.
+/// </summary>
 public static class EvalData
 {
-    public static string Folder
+    public static string PathOf(string name)
     {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Assistant.sln")))
-                {
-                    var eval = Path.Combine(dir.Parent!.FullName, "shared", "eval");
-                    return Directory.Exists(eval) ? eval : throw new DirectoryNotFoundException($"The evaluation set is expected at {eval} (../shared/eval beside the repository).");
-                }
-            }
-
-            throw new DirectoryNotFoundException("The repository root (the folder with Assistant.sln) was not found above " + AppContext.BaseDirectory);
-        }
+        var path = Path.Combine(AppContext.BaseDirectory, "Understanding", "Eval", name);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"The labelled file {name} was not copied beside the tests: expected {path}.", path);
     }
 
     public static IReadOnlyList<JsonElement> Dialogs() => Lines("dialogs.dev.jsonl");
@@ -27,5 +19,5 @@ public static class EvalData
     public static IReadOnlyList<JsonElement> Requests() => Lines("requests.dev.jsonl");
 
     private static IReadOnlyList<JsonElement> Lines(string file) =>
-        File.ReadLines(Path.Combine(Folder, file)).Where(l => l.Trim().Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        File.ReadLines(PathOf(file)).Where(l => l.Trim().Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Assistant.Tests.Infrastructure;
 
 namespace Assistant.Tests.Understanding;
 
@@ -8,7 +9,7 @@ public sealed class ConcurrencyTests
     [Fact]
     public void Understanding_many_messages_at_once_gives_the_same_answers_as_one_by_one()
     {
-        var texts = LabelledRequest.Read(Shared.OwnFile("requests.more.jsonl")).Select(r => r.Text).Take(200).ToList();
+        var texts = LabelledRequest.Read(EvalData.PathOf("requests.more.jsonl")).Select(r => r.Text).Take(200).ToList();
         var understander = Shared.Understander;
 
         var oneByOne = texts.Select(t => JsonSerializer.Serialize(understander.Understand(t))).ToList();

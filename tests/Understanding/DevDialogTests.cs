@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Assistant.Tests.Infrastructure;
 
 namespace Assistant.Tests.Understanding;
 
@@ -30,5 +31,5 @@ public sealed class DevDialogTests
     public void There_are_ten_dev_dialogs() => Assert.Equal(10, Dialogs().Count);
 
     private static List<JsonElement> Dialogs() =>
-        [.. File.ReadLines(Shared.SharedEvalFile("dialogs.dev.jsonl")).Where(l => l.Trim().Length > 0).Select(l => JsonDocument.Parse(l).RootElement)];
+        [.. EvalData.Dialogs()];
 }

@@ -1,15 +1,17 @@
+using Assistant.Tests.Infrastructure;
+
 namespace Assistant.Tests.Understanding;
 
 /// <summary>
-/// Measures understanding on labelled requests and fails when it falls below what it reached: the dev set of the
-/// shared eval folder, and the lines written for these tests under the same rules (requests.more.jsonl).
+/// Measures understanding on labelled requests and fails when it falls below what it reached: the dev set
+/// (requests.dev.jsonl), and the lines written for these tests under the same rules (requests.more.jsonl).
 /// </summary>
 public sealed class EvaluationTests(ITestOutputHelper output)
 {
     [Fact]
     public void The_dev_set_is_routed_and_read_as_well_as_before()
     {
-        var card = Scorecard.Of(LabelledRequest.Read(Shared.SharedEvalFile("requests.dev.jsonl")), Shared.Understander);
+        var card = Scorecard.Of(LabelledRequest.Read(EvalData.PathOf("requests.dev.jsonl")), Shared.Understander);
         output.WriteLine(card.Report());
 
         Assert.Equal(98, card.Count);
@@ -27,7 +29,7 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     [Fact]
     public void Requests_written_under_the_same_rules_are_routed_and_read_as_well_as_before()
     {
-        var card = Scorecard.Of(LabelledRequest.Read(Shared.OwnFile("requests.more.jsonl")), Shared.Understander);
+        var card = Scorecard.Of(LabelledRequest.Read(EvalData.PathOf("requests.more.jsonl")), Shared.Understander);
         output.WriteLine(card.Report());
 
         Assert.True(card.Count >= 700);

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Assistant.Tests.Understanding;
 
-/// <summary>One line of a labelled requests file (the format of shared/eval/requests.dev.jsonl).</summary>
+/// <summary>One line of a labelled requests file (the format of Eval/requests.dev.jsonl).</summary>
 public sealed record LabelledRequest(string Id, string Text, string Category, bool Ambiguous, IReadOnlyDictionary<string, string> Entities)
 {
     public static IReadOnlyList<LabelledRequest> Read(string path) =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Assistant.Tests.Infrastructure;
 
 namespace Assistant.Tests.Understanding;
 
@@ -9,8 +10,8 @@ public sealed class ThroughputTests(ITestOutputHelper output)
     [Fact]
     public void Three_hundred_messages_are_understood_one_after_another()
     {
-        var texts = LabelledRequest.Read(Shared.SharedEvalFile("requests.dev.jsonl"))
-            .Concat(LabelledRequest.Read(Shared.OwnFile("requests.more.jsonl")))
+        var texts = LabelledRequest.Read(EvalData.PathOf("requests.dev.jsonl"))
+            .Concat(LabelledRequest.Read(EvalData.PathOf("requests.more.jsonl")))
             .Select(r => r.Text)
             .Take(300)
             .ToList();

@@ -25,7 +25,8 @@ public static class ReceiveActivity
         var settings = options.Value;
         if (!settings.IsConfigured)
         {
-            return TypedResults.Problem("Teams channel is not configured", statusCode: StatusCodes.Status503ServiceUnavailable);
+            // Switched off is how this host is set up, not a passing outage: nothing to retry.
+            return TypedResults.Problem(title: "抱歉，本服务未启用 Teams 渠道。", statusCode: StatusCodes.Status404NotFound);
         }
 
         var logger = loggers.CreateLogger(typeof(ReceiveActivity));

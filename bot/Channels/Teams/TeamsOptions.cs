@@ -10,7 +10,7 @@ public sealed class TeamsOptions : IValidatableObject
 {
     public const string Section = "Teams";
 
-    /// <summary>Off by default; while off, /api/messages answers 503.</summary>
+    /// <summary>Off by default; while off, /api/messages answers 404.</summary>
     public bool Enabled { get; set; }
 
     /// <summary>The bot's Microsoft App ID (the Entra application's client id); the audience of inbound tokens.</summary>
