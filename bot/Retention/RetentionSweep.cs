@@ -32,6 +32,8 @@ public sealed class RetentionSweep(
             return;
         }
 
+        // Not at once: a host that is being restarted again and again should not sweep on every start.
+        await Task.Delay(TimeSpan.FromMinutes(Math.Min(5, options.Value.SweepMinutes)), clock, stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.SweepMinutes), clock);
         do
         {
