@@ -60,6 +60,17 @@ public sealed class FailureResponseTests(PostgresServer server) : IAsyncLifetime
         Assert.DoesNotContain(" at ", body);
     }
 
+    [Theory]
+    [InlineData("08006", true)] // connection failure
+    [InlineData("57P01", true)] // the server is shutting down
+    [InlineData("53300", true)] // too many connections
+    [InlineData("40001", true)] // serialization failure
+    [InlineData("22P05", false)] // a NUL PostgreSQL cannot store: retrying would only repeat it
+    [InlineData("22021", false)] // bytes that are not UTF-8
+    [InlineData("42P01", false)] // a missing table: a bug or an unprepared database
+    public void Only_failures_a_retry_can_cure_count_as_the_database_being_unavailable(string state, bool unavailable) =>
+        Assert.Equal(unavailable, Failures.IsUnavailable(new Marten.Exceptions.MartenCommandException(new NpgsqlCommand("select 1"), new PostgresException("failed", "ERROR", "ERROR", state))));
+
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
     private sealed class FailingPaths : Microsoft.AspNetCore.Hosting.IStartupFilter

@@ -22,7 +22,7 @@ public static class DirectLineStream
 
     public static async Task<IResult> Accept(
         string conversationId, string? watermark, string? t, HttpContext context, DirectLineTokens tokens, IDocumentStore store, SocketHub hub, FileLinks links,
-        IOptions<DirectLineOptions> options, IHostApplicationLifetime lifetime, ILoggerFactory loggers, CancellationToken cancellation)
+        IOptions<DirectLineOptions> options, IHostApplicationLifetime lifetime, ILoggerFactory loggers, TimeProvider clock, CancellationToken cancellation)
     {
         if (await tokens.Validate(t, TokenKind.Stream, cancellation) is not { } claims || claims.ConversationId != conversationId)
         {
@@ -34,7 +34,7 @@ public static class DirectLineStream
             return DirectLineErrors.BadActivity("Open this URL as a WebSocket.");
         }
 
-        if (!await Spend(store, claims, tokens, cancellation))
+        if (!await Spend(store, claims, clock.GetUtcNow().AddSeconds(tokens.ExpiresIn(TokenKind.Stream) + 60), cancellation))
         {
             return DirectLineErrors.BadToken();
         }
@@ -121,10 +121,10 @@ public static class DirectLineStream
     }
 
     /// <summary>Records the stream token as used; false when it was used before (here or on another host).</summary>
-    private static async Task<bool> Spend(IDocumentStore store, TokenClaims claims, DirectLineTokens tokens, CancellationToken cancellation)
+    private static async Task<bool> Spend(IDocumentStore store, TokenClaims claims, DateTimeOffset keepUntil, CancellationToken cancellation)
     {
         await using var session = store.LightweightSession();
-        session.Insert(new SpentStreamToken { Id = claims.Id!, ExpiresAt = DateTimeOffset.UtcNow.AddSeconds(tokens.ExpiresIn(TokenKind.Stream) + 60) });
+        session.Insert(new SpentStreamToken { Id = claims.Id!, ExpiresAt = keepUntil });
         try
         {
             await session.SaveChangesAsync(cancellation);

@@ -155,7 +155,7 @@ public static class DirectLineUpload
             Type = ActivityTypes.Message,
             Id = null,
             Attachments = attachments.Count > 0 ? attachments : null,
-            Entities = [.. activity.Entities ?? [], .. refused.Select(r => r.ToEntity())],
+            Entities = refused.Count > 0 ? [.. activity.Entities ?? [], .. refused.Select(r => r.ToEntity())] : activity.Entities,
             ChannelId = "directline",
             ServiceUrl = PublicAddress.Of(request) + "/",
             Conversation = new ConversationAccount { Id = conversationId },

@@ -137,6 +137,42 @@ public sealed class DirectLineTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task History_comes_in_pages_of_about_a_megabyte_that_the_watermark_walks_through()
+    {
+        var (id, token, _) = await _host.Start();
+        var before = (await History(id, token)).Length;
+        var bulky = new string('x', 200 * 1024);
+        for (var i = 0; i < 8; i++)
+        {
+            var activity = new StringContent(JsonSerializer.Serialize(new { type = "event", name = "bulky", value = bulky, channelData = new { clientActivityID = $"bulky-{i}" } }), Encoding.UTF8, "application/json");
+            Assert.Equal(HttpStatusCode.OK, (await _host.Client(token).PostAsync($"/v3/directline/conversations/{id}/activities", activity, Cancel)).StatusCode);
+        }
+
+        var pages = new List<int>();
+        var seen = 0;
+        var watermark = "";
+        while (true)
+        {
+            var response = await _host.Client(token).GetAsync($"/v3/directline/conversations/{id}/activities?watermark={watermark}", Cancel);
+            var body = await response.Content.ReadAsByteArrayAsync(Cancel);
+            var set = JsonDocument.Parse(body).RootElement;
+            var count = set.GetProperty("activities").GetArrayLength();
+            if (count == 0)
+            {
+                break;
+            }
+
+            pages.Add(body.Length);
+            seen += count;
+            watermark = set.GetProperty("watermark").GetString()!;
+        }
+
+        Assert.Equal(before + 8, seen);
+        Assert.True(pages.Count >= 2, $"pages: {string.Join(", ", pages)}");
+        Assert.All(pages, size => Assert.True(size < 1300 * 1024, $"a page of {size} bytes"));
+    }
+
+    [Fact]
     public async Task The_stream_replays_the_backlog_then_pushes_the_echo_and_the_replies()
     {
         var (id, token, streamUrl) = await _host.Start();
