@@ -96,6 +96,23 @@ public sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException($"The host did not become ready.{Environment.NewLine}{Output}");
     }
 
+    /// <summary>Waits until the host has written the text (its output is read as it comes), or the time is up.</summary>
+    public async Task<bool> Wrote(string text, TimeSpan within)
+    {
+        var until = DateTime.UtcNow + within;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > until)
+            {
+                return false;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return true;
+    }
+
     public async Task<int> Exit(TimeSpan within)
     {
         using var timeout = new CancellationTokenSource(within);

@@ -47,7 +47,7 @@ public sealed class SocketLifecycleTests(ITestOutputHelper output) : IDisposable
         }
 
         Assert.Equal((WebSocketCloseStatus)1013, await CloseStatus(socket));
-        Assert.Contains("WebSockets are closed with 1013", host.Output, StringComparison.Ordinal);
+        Assert.True(await host.Wrote("WebSockets are closed with 1013", TimeSpan.FromSeconds(30)), host.Output);
     }
 
     public void Dispose()
