@@ -137,7 +137,5 @@ public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMidd
     }
 
     // A stream collision is two hosts filing the same submission at once: the re-run finds the ticket already filed.
-    private static bool IsConflict(Exception ex) =>
-        ex is ConcurrencyException or DocumentAlreadyExistsException || Desk.Tickets.SubmitTicketHandler.IsStreamCollision(ex)
-        || ex.InnerException is { } inner && IsConflict(inner);
+    private static bool IsConflict(Exception ex) => StoreConflicts.IsRetryable(ex);
 }

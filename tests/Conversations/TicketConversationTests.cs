@@ -29,7 +29,7 @@ public sealed class TicketConversationTests(PostgresServer server) : Conversatio
     public async Task The_number_and_query_code_show_progress_from_any_conversation_but_the_number_alone_does_not()
     {
         var (_, ticket) = await Filed();
-        await Desk.SignFor(new SignForTicket(ticket.Id, new Actor("li.na", "李娜", ActorRole.Staff, "human-resources")), Cancel);
+        await Desk.Run(new SignForTicket(ticket.Id, new Actor("li.na", "李娜", ActorRole.Staff, "human-resources")), Cancel);
         var stranger = NewChat(user: "u-3003");
 
         var withCode = (await stranger.Says($"查询 {ticket.Number} {ticket.QueryCode}")).Text();
@@ -91,8 +91,8 @@ public sealed class TicketConversationTests(PostgresServer server) : Conversatio
     {
         var (chat, ticket) = await Filed();
         var clerk = new Actor("li.na", "李娜", ActorRole.Staff, "human-resources");
-        await Desk.SignFor(new SignForTicket(ticket.Id, clerk), Cancel);
-        await Desk.Resolve(new ResolveTicket(ticket.Id, clerk, "已推荐两家劳务公司，并在下周招聘会上为贵企业设专区。"), Cancel);
+        await Desk.Run(new SignForTicket(ticket.Id, clerk), Cancel);
+        await Desk.Run(new ResolveTicket(ticket.Id, clerk, "已推荐两家劳务公司，并在下周招聘会上为贵企业设专区。"), Cancel);
 
         var why = await chat.Submits(new { action = "rate", ticket = ticket.Number, rating = "Dissatisfied" });
         Assert.StartsWith("很抱歉没能让您满意", why.Text(), StringComparison.Ordinal);
@@ -108,8 +108,8 @@ public sealed class TicketConversationTests(PostgresServer server) : Conversatio
     {
         var (chat, ticket) = await Filed();
         var clerk = new Actor("li.na", "李娜", ActorRole.Staff, "human-resources");
-        await Desk.SignFor(new SignForTicket(ticket.Id, clerk), Cancel);
-        await Desk.Resolve(new ResolveTicket(ticket.Id, clerk, "已推荐两家劳务公司，并在下周招聘会上为贵企业设专区。"), Cancel);
+        await Desk.Run(new SignForTicket(ticket.Id, clerk), Cancel);
+        await Desk.Run(new ResolveTicket(ticket.Id, clerk, "已推荐两家劳务公司，并在下周招聘会上为贵企业设专区。"), Cancel);
 
         Assert.Contains("请您对诉求", (await chat.Says($"评价 {ticket.Number}")).Text(), StringComparison.Ordinal);
         Assert.Equal("感谢您的评价！", (await chat.Says("满意")).Text());

@@ -1,3 +1,4 @@
+using Assistant.Dialogs;
 using Assistant.Bot;
 using Assistant.Dialogs.Desk.Tickets;
 using Assistant.Dialogs.State;
@@ -40,7 +41,7 @@ public sealed class MartenLogTests(PostgresServer server) : IAsyncLifetime
         var now = _factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         await Assert.ThrowsAsync<DocumentAlreadyExistsException>(() => BothInsert(new ConversationState { Id = "webchat|conv-race", LastActivityAt = now }));
         await Assert.ThrowsAsync<ConcurrencyException>(() => BothUpdate("webchat|conv-race"));
-        Assert.True(SubmitTicketHandler.IsStreamCollision(await Assert.ThrowsAnyAsync<Exception>(() => BothFile("webchat|conv-race|0000002"))));
+        Assert.True(StoreConflicts.IsStreamCollision(await Assert.ThrowsAnyAsync<Exception>(() => BothFile("webchat|conv-race|0000002"))));
 
         Assert.DoesNotContain(_logs.Entries, e => e.Level >= LogLevel.Warning);
         // The insert and the stale update are caught by Marten's own checks; the second filing fails in PostgreSQL.

@@ -30,7 +30,7 @@ public sealed class AddInformationDialog : ComponentDialog
             async (s, ct) =>
             {
                 var p = Phrases.For(s.Turn.Locale);
-                var result = await desk.ProvideInformation(new ProvideInformation(s.Values.TicketId, EnterpriseUser.Actor(s.Turn.Activity), (string)s.Result!), ct);
+                var result = await desk.InTurn(s.Turn, new ProvideInformation(s.Values.TicketId, EnterpriseUser.Actor(s.Turn.Activity), (string)s.Result!), ct);
                 s.Turn.SendActivity(result.Rejection?.Message ?? (p.English
                     ? "Thank you. Your information has been passed to the department."
                     : "已收到，您补充的内容已转交承办部门。"));
@@ -65,7 +65,7 @@ public sealed class WithdrawDialog : ComponentDialog
                     return await s.End(null, ct);
                 }
 
-                var result = await desk.Withdraw(new WithdrawTicket(s.Values.TicketId, EnterpriseUser.Actor(s.Turn.Activity), null), ct);
+                var result = await desk.InTurn(s.Turn, new WithdrawTicket(s.Values.TicketId, EnterpriseUser.Actor(s.Turn.Activity), null), ct);
                 s.Turn.SendActivity(result.Rejection?.Message ?? (p.English ? $"Request {s.Values.Number} has been withdrawn." : $"诉求 {s.Values.Number} 已撤回。"));
                 return await s.End(result.Ticket, ct);
             },
@@ -115,7 +115,7 @@ public sealed class RateDialog : ComponentDialog
             async (s, ct) =>
             {
                 var p = Phrases.For(s.Turn.Locale);
-                var result = await desk.Rate(new RateTicket(s.Values.TicketId, EnterpriseUser.Actor(s.Turn.Activity), s.Values.Rating!.Value, s.Result as string), ct);
+                var result = await desk.InTurn(s.Turn, new RateTicket(s.Values.TicketId, EnterpriseUser.Actor(s.Turn.Activity), s.Values.Rating!.Value, s.Result as string), ct);
                 if (result.Rejection is { } rejection)
                 {
                     s.Turn.SendActivity(rejection.Message);

@@ -1,9 +1,9 @@
 namespace Assistant.Dialogs.Desk.Tickets;
 
 /// <summary>归档 a resolved ticket that was not rated in time (by the system) or on a dispatcher's decision.</summary>
-public sealed record CloseTicket(Guid TicketId, Actor By, string Reason)
+public sealed record CloseTicket(Guid TicketId, Actor By, string Reason) : ITicketCommand
 {
-    public Decision Decide(Ticket ticket, DateTimeOffset now) =>
+    public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now) =>
         Guards.FirstOf(
             () => By.Role is ActorRole.System or ActorRole.Dispatcher
                 ? null
@@ -14,9 +14,3 @@ public sealed record CloseTicket(Guid TicketId, Actor By, string Reason)
 }
 
 public sealed record TicketClosed(Actor By, string Reason, DateTimeOffset At);
-
-public static class CloseTicketHandler
-{
-    public static Task<DeskResult> Close(this TicketDesk desk, CloseTicket command, CancellationToken cancellation) =>
-        desk.Execute(command.TicketId, (ticket, now) => command.Decide(ticket, now), cancellation);
-}

@@ -1,7 +1,7 @@
 namespace Assistant.Dialogs.Desk.Tickets;
 
 /// <summary>联系企业: the first contact with the enterprise (the 响应 the response rate counts), or a later one.</summary>
-public sealed record ContactEnterprise(Guid TicketId, Actor By, string Note)
+public sealed record ContactEnterprise(Guid TicketId, Actor By, string Note) : ITicketCommand
 {
     public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now) =>
         Guards.FirstOf(
@@ -12,9 +12,3 @@ public sealed record ContactEnterprise(Guid TicketId, Actor By, string Note)
 }
 
 public sealed record EnterpriseContacted(Actor By, string Note, DateTimeOffset At);
-
-public static class ContactEnterpriseHandler
-{
-    public static Task<DeskResult> Contact(this TicketDesk desk, ContactEnterprise command, CancellationToken cancellation) =>
-        desk.Execute(command.TicketId, (ticket, now) => command.Decide(ticket, desk.Rules, now), cancellation);
-}

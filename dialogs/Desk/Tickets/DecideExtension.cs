@@ -4,7 +4,7 @@ namespace Assistant.Dialogs.Desk.Tickets;
 /// The head of the lead department or a dispatcher approves a pending extension (possibly for fewer days than asked)
 /// or rejects it with a reason.
 /// </summary>
-public sealed record DecideExtension(Guid TicketId, Actor By, bool Approve, int? Days = null, string? Reason = null)
+public sealed record DecideExtension(Guid TicketId, Actor By, bool Approve, int? Days = null, string? Reason = null) : ITicketCommand
 {
     public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now)
     {
@@ -36,9 +36,3 @@ public sealed record DecideExtension(Guid TicketId, Actor By, bool Approve, int?
 public sealed record ExtensionApproved(Actor By, int Days, DateTimeOffset ResolveDue, DateTimeOffset At);
 
 public sealed record ExtensionRejected(Actor By, string Reason, DateTimeOffset At);
-
-public static class DecideExtensionHandler
-{
-    public static Task<DeskResult> DecideExtension(this TicketDesk desk, DecideExtension command, CancellationToken cancellation) =>
-        desk.Execute(command.TicketId, (ticket, now) => command.Decide(ticket, desk.Rules, now), cancellation);
-}

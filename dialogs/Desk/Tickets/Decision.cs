@@ -12,6 +12,17 @@ public enum RejectionCode
     NotFound,
 }
 
+/// <summary>
+/// A command on one ticket: what it is about, and its pure decision on the ticket as it stands now. The desk runs
+/// every command the same way (<see cref="TicketDesk.Run"/>), whether it comes from an API, a card or a dialog.
+/// </summary>
+public interface ITicketCommand
+{
+    Guid TicketId { get; }
+
+    Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now);
+}
+
 /// <summary>Why a command was refused, with a message a user can read.</summary>
 public sealed record Rejection(RejectionCode Code, string Message);
 

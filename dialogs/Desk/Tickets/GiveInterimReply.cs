@@ -1,7 +1,7 @@
 namespace Assistant.Dialogs.Desk.Tickets;
 
 /// <summary>阶段性答复: tell the enterprise where things stand when the request cannot be solved at once.</summary>
-public sealed record GiveInterimReply(Guid TicketId, Actor By, string Reply)
+public sealed record GiveInterimReply(Guid TicketId, Actor By, string Reply) : ITicketCommand
 {
     public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now) =>
         Guards.FirstOf(
@@ -12,9 +12,3 @@ public sealed record GiveInterimReply(Guid TicketId, Actor By, string Reply)
 }
 
 public sealed record InterimReplyGiven(Actor By, string Reply, DateTimeOffset At);
-
-public static class GiveInterimReplyHandler
-{
-    public static Task<DeskResult> GiveInterimReply(this TicketDesk desk, GiveInterimReply command, CancellationToken cancellation) =>
-        desk.Execute(command.TicketId, (ticket, now) => command.Decide(ticket, desk.Rules, now), cancellation);
-}

@@ -1,9 +1,9 @@
 namespace Assistant.Dialogs.Desk.Tickets;
 
 /// <summary>The enterprise adds information to its open ticket, asked for or not.</summary>
-public sealed record ProvideInformation(Guid TicketId, Actor By, string Information)
+public sealed record ProvideInformation(Guid TicketId, Actor By, string Information) : ITicketCommand
 {
-    public Decision Decide(Ticket ticket, DateTimeOffset now) =>
+    public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now) =>
         Guards.FirstOf(
             () => Guards.Enterprise(ticket, By, "补充诉求材料"),
             () => Guards.InStatus(ticket, "补充材料",
@@ -14,9 +14,3 @@ public sealed record ProvideInformation(Guid TicketId, Actor By, string Informat
 }
 
 public sealed record InformationProvided(Actor By, string Information, DateTimeOffset At);
-
-public static class ProvideInformationHandler
-{
-    public static Task<DeskResult> ProvideInformation(this TicketDesk desk, ProvideInformation command, CancellationToken cancellation) =>
-        desk.Execute(command.TicketId, (ticket, now) => command.Decide(ticket, now), cancellation);
-}

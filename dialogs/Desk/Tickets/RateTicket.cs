@@ -21,7 +21,7 @@ public static class SatisfactionText
 /// 评价: the enterprise rates a resolved ticket. 满意 and 基本满意 archive it; 不满意 sends it back to the lead
 /// department for re-handling (重办) until the configured number of re-handlings is used up.
 /// </summary>
-public sealed record RateTicket(Guid TicketId, Actor By, Satisfaction Rating, string? Comment)
+public sealed record RateTicket(Guid TicketId, Actor By, Satisfaction Rating, string? Comment) : ITicketCommand
 {
     public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now)
     {
@@ -52,9 +52,3 @@ public sealed record RateTicket(Guid TicketId, Actor By, Satisfaction Rating, st
 }
 
 public sealed record TicketRated(Actor By, Satisfaction Rating, string? Comment, DateTimeOffset At);
-
-public static class RateTicketHandler
-{
-    public static Task<DeskResult> Rate(this TicketDesk desk, RateTicket command, CancellationToken cancellation) =>
-        desk.Execute(command.TicketId, (ticket, now) => command.Decide(ticket, desk.Rules, now), cancellation);
-}

@@ -1,9 +1,9 @@
 namespace Assistant.Dialogs.Desk.Tickets;
 
 /// <summary>The outcome report reached the enterprise's chat; recorded once per resolution.</summary>
-public sealed record RecordOutcomeDelivery(Guid TicketId, string Channel)
+public sealed record RecordOutcomeDelivery(Guid TicketId, string Channel) : ITicketCommand
 {
-    public Decision Decide(Ticket ticket, DateTimeOffset now) =>
+    public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now) =>
         Guards.FirstOf(
             () => Guards.InStatus(ticket, "登记结果送达", TicketStatus.Resolved),
             () => ticket.OutcomeDeliveredAt is not null
@@ -13,9 +13,3 @@ public sealed record RecordOutcomeDelivery(Guid TicketId, string Channel)
 }
 
 public sealed record OutcomeDelivered(string Channel, DateTimeOffset At);
-
-public static class RecordOutcomeDeliveryHandler
-{
-    public static Task<DeskResult> RecordOutcomeDelivery(this TicketDesk desk, RecordOutcomeDelivery command, CancellationToken cancellation) =>
-        desk.Execute(command.TicketId, (ticket, now) => command.Decide(ticket, now), cancellation);
-}

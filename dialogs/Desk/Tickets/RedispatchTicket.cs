@@ -4,7 +4,7 @@ namespace Assistant.Dialogs.Desk.Tickets;
 /// 重新派单: a dispatcher sends a ticket that is untriaged, returned, or not yet signed for to a department. Sending
 /// a returned ticket back to the department that returned it is the dispatcher's ruling (审定) that the return was wrong.
 /// </summary>
-public sealed record RedispatchTicket(Guid TicketId, Actor By, string LeadDepartmentId, IReadOnlyList<string>? CoHandlingDepartmentIds, string? Note)
+public sealed record RedispatchTicket(Guid TicketId, Actor By, string LeadDepartmentId, IReadOnlyList<string>? CoHandlingDepartmentIds, string? Note) : ITicketCommand
 {
     public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now)
     {
@@ -31,9 +31,3 @@ public sealed record TicketRedispatched(
     string? Note,
     StageDeadlines Deadlines,
     DateTimeOffset At);
-
-public static class RedispatchTicketHandler
-{
-    public static Task<DeskResult> Redispatch(this TicketDesk desk, RedispatchTicket command, CancellationToken cancellation) =>
-        desk.Execute(command.TicketId, (ticket, now) => command.Decide(ticket, desk.Rules, now), cancellation);
-}

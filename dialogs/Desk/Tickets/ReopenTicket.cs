@@ -1,7 +1,7 @@
 namespace Assistant.Dialogs.Desk.Tickets;
 
 /// <summary>重办 ordered by a dispatcher or leader, e.g. when a callback finds the problem was not really solved.</summary>
-public sealed record ReopenTicket(Guid TicketId, Actor By, string Reason)
+public sealed record ReopenTicket(Guid TicketId, Actor By, string Reason) : ITicketCommand
 {
     public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now) =>
         Guards.FirstOf(
@@ -15,9 +15,3 @@ public sealed record ReopenTicket(Guid TicketId, Actor By, string Reason)
 }
 
 public sealed record TicketReopened(Actor By, string Reason, DateTimeOffset ResolveDue, DateTimeOffset At);
-
-public static class ReopenTicketHandler
-{
-    public static Task<DeskResult> Reopen(this TicketDesk desk, ReopenTicket command, CancellationToken cancellation) =>
-        desk.Execute(command.TicketId, (ticket, now) => command.Decide(ticket, desk.Rules, now), cancellation);
-}

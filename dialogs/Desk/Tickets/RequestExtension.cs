@@ -1,7 +1,7 @@
 namespace Assistant.Dialogs.Desk.Tickets;
 
 /// <summary>延期申请: asked by the lead department before the resolve deadline, with a reason.</summary>
-public sealed record RequestExtension(Guid TicketId, Actor By, int Days, string Reason)
+public sealed record RequestExtension(Guid TicketId, Actor By, int Days, string Reason) : ITicketCommand
 {
     public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now)
     {
@@ -37,10 +37,4 @@ internal static class ExtensionLimit
             : new Rejection(RejectionCode.LimitExceeded,
                 $"办结时限最长为派单后{max.ToChinese()}（{rules.Calendar.Describe(latest)}），延期{days}个工作日将超过该上限，请减少延期天数。");
     }
-}
-
-public static class RequestExtensionHandler
-{
-    public static Task<DeskResult> RequestExtension(this TicketDesk desk, RequestExtension command, CancellationToken cancellation) =>
-        desk.Execute(command.TicketId, (ticket, now) => command.Decide(ticket, desk.Rules, now), cancellation);
 }

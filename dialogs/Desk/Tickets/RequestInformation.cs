@@ -1,7 +1,7 @@
 namespace Assistant.Dialogs.Desk.Tickets;
 
 /// <summary>补充材料: staff ask the enterprise for more information; the enterprise answers in the chat.</summary>
-public sealed record RequestInformation(Guid TicketId, Actor By, string Request)
+public sealed record RequestInformation(Guid TicketId, Actor By, string Request) : ITicketCommand
 {
     public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now) =>
         Guards.FirstOf(
@@ -12,9 +12,3 @@ public sealed record RequestInformation(Guid TicketId, Actor By, string Request)
 }
 
 public sealed record InformationRequested(Actor By, string Request, DateTimeOffset At);
-
-public static class RequestInformationHandler
-{
-    public static Task<DeskResult> RequestInformation(this TicketDesk desk, RequestInformation command, CancellationToken cancellation) =>
-        desk.Execute(command.TicketId, (ticket, now) => command.Decide(ticket, desk.Rules, now), cancellation);
-}

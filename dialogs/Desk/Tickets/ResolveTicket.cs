@@ -1,7 +1,7 @@
 namespace Assistant.Dialogs.Desk.Tickets;
 
 /// <summary>办结: the lead department records the outcome, which is then reported back to the enterprise.</summary>
-public sealed record ResolveTicket(Guid TicketId, Actor By, string Outcome)
+public sealed record ResolveTicket(Guid TicketId, Actor By, string Outcome) : ITicketCommand
 {
     public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now) =>
         Guards.FirstOf(
@@ -12,9 +12,3 @@ public sealed record ResolveTicket(Guid TicketId, Actor By, string Outcome)
 }
 
 public sealed record TicketResolved(Actor By, string Outcome, DateTimeOffset At);
-
-public static class ResolveTicketHandler
-{
-    public static Task<DeskResult> Resolve(this TicketDesk desk, ResolveTicket command, CancellationToken cancellation) =>
-        desk.Execute(command.TicketId, (ticket, now) => command.Decide(ticket, desk.Rules, now), cancellation);
-}

@@ -3,7 +3,7 @@ using Assistant.Dialogs.Desk.Departments;
 namespace Assistant.Dialogs.Desk.Tickets;
 
 /// <summary>退单: the lead department gives back a ticket that is not its business, with a reason, within the limit.</summary>
-public sealed record ReturnTicket(Guid TicketId, Actor By, string Reason)
+public sealed record ReturnTicket(Guid TicketId, Actor By, string Reason) : ITicketCommand
 {
     public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now)
     {
@@ -30,9 +30,3 @@ public sealed record ReturnTicket(Guid TicketId, Actor By, string Reason)
 }
 
 public sealed record TicketReturned(Actor By, string DepartmentId, string Reason, DateTimeOffset At);
-
-public static class ReturnTicketHandler
-{
-    public static Task<DeskResult> Return(this TicketDesk desk, ReturnTicket command, CancellationToken cancellation) =>
-        desk.Execute(command.TicketId, (ticket, now) => command.Decide(ticket, desk.Rules, now), cancellation);
-}

@@ -1,7 +1,7 @@
 namespace Assistant.Dialogs.Desk.Tickets;
 
 /// <summary>签收: a staff member of the lead department takes the ticket.</summary>
-public sealed record SignForTicket(Guid TicketId, Actor By)
+public sealed record SignForTicket(Guid TicketId, Actor By) : ITicketCommand
 {
     public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now)
     {
@@ -20,9 +20,3 @@ public sealed record SignForTicket(Guid TicketId, Actor By)
 }
 
 public sealed record TicketSignedFor(Actor By, DateTimeOffset At);
-
-public static class SignForTicketHandler
-{
-    public static Task<DeskResult> SignFor(this TicketDesk desk, SignForTicket command, CancellationToken cancellation) =>
-        desk.Execute(command.TicketId, (ticket, now) => command.Decide(ticket, desk.Rules, now), cancellation);
-}

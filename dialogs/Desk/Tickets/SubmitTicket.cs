@@ -133,7 +133,7 @@ public static class SubmitTicketHandler
         {
             await session.SaveChangesAsync(cancellation);
         }
-        catch (Exception ex) when (command.SubmissionKey is not null && IsStreamCollision(ex))
+        catch (Exception ex) when (command.SubmissionKey is not null && StoreConflicts.IsStreamCollision(ex))
         {
             await using var again = desk.Store.QuerySession();
             return new DeskResult(await again.LoadAsync<Ticket>(desk.TicketIdFor(command), cancellation), [], null);
@@ -171,10 +171,6 @@ public static class SubmitTicketHandler
     private static Guid TicketIdFor(this TicketDesk desk, SubmitTicket command) =>
         command.SubmissionKey is { } key ? IdFromKey(key) : Guid.CreateVersion7(desk.Now());
 
-    // Marten reports a second StartStream of one id with its own exception type, not JasperFx's of the same name.
-    public static bool IsStreamCollision(Exception ex) =>
-        ex is Marten.Exceptions.ExistingStreamIdCollisionException or ExistingStreamIdCollisionException
-        || ex.InnerException is { } inner && IsStreamCollision(inner);
 
     private static Guid IdFromKey(string key)
     {

@@ -1,9 +1,9 @@
 namespace Assistant.Dialogs.Desk.Tickets;
 
 /// <summary>督办: a leader adds a supervision instruction to a ticket that is not yet archived.</summary>
-public sealed record SuperviseTicket(Guid TicketId, Actor By, string Instruction)
+public sealed record SuperviseTicket(Guid TicketId, Actor By, string Instruction) : ITicketCommand
 {
-    public Decision Decide(Ticket ticket, DateTimeOffset now) =>
+    public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now) =>
         Guards.FirstOf(
             () => By.Role is ActorRole.Leader or ActorRole.Dispatcher
                 ? null
@@ -16,9 +16,3 @@ public sealed record SuperviseTicket(Guid TicketId, Actor By, string Instruction
 }
 
 public sealed record TicketSupervised(Actor By, string Instruction, DateTimeOffset At);
-
-public static class SuperviseTicketHandler
-{
-    public static Task<DeskResult> Supervise(this TicketDesk desk, SuperviseTicket command, CancellationToken cancellation) =>
-        desk.Execute(command.TicketId, (ticket, now) => command.Decide(ticket, now), cancellation);
-}

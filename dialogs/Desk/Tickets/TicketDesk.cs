@@ -28,40 +28,56 @@ public sealed class TicketDesk(IDocumentStore store, DeskRules rules, TimeProvid
 
     public IDocumentStore Store => store;
 
-    public async Task<DeskResult> Execute(Guid ticketId, Func<Ticket, DateTimeOffset, Decision> decide, CancellationToken cancellation)
+    /// <summary>Decides the command on the ticket as stored and, when it is accepted, commits its events.</summary>
+    public async Task<DeskResult> Run(ITicketCommand command, CancellationToken cancellation)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();
-            var stream = await session.Events.FetchForWriting<Ticket>(ticketId, cancellation);
-            if (stream.Aggregate is not { } ticket)
+            var result = await Stage(command, session, cancellation);
+            if (!result.IsAccepted)
             {
-                return DeskResult.NotFound;
+                return result;
             }
 
-            var decision = decide(ticket, Now());
-            if (decision.Rejection is { } rejection)
-            {
-                return new DeskResult(ticket, [], rejection);
-            }
-
-            stream.AppendMany(decision.Events);
             try
             {
                 await session.SaveChangesAsync(cancellation);
             }
-            catch (Exception ex) when (attempt < Attempts && IsConcurrencyConflict(ex))
+            catch (Exception ex) when (attempt < Attempts && StoreConflicts.IsRetryable(ex))
             {
                 continue;
             }
 
-            foreach (var e in decision.Events)
-            {
-                ticket.Fold(e);
-            }
-
-            return new DeskResult(ticket, decision.Events, null);
+            return result;
         }
+    }
+
+    /// <summary>
+    /// Decides the command and appends its events to the given session without saving: the caller's commit (a turn's,
+    /// with its replies) writes them, and a conflict there makes the caller run the whole thing again.
+    /// </summary>
+    public async Task<DeskResult> Stage(ITicketCommand command, IDocumentSession session, CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<Ticket>(command.TicketId, cancellation);
+        if (stream.Aggregate is not { } ticket)
+        {
+            return DeskResult.NotFound;
+        }
+
+        var decision = command.Decide(ticket, rules, Now());
+        if (decision.Rejection is { } rejection)
+        {
+            return new DeskResult(ticket, [], rejection);
+        }
+
+        stream.AppendMany(decision.Events);
+        foreach (var e in decision.Events)
+        {
+            ticket.Fold(e);
+        }
+
+        return new DeskResult(ticket, decision.Events, null);
     }
 
     /// <summary>The current instant in UTC, whatever offset the clock reports.</summary>
@@ -73,7 +89,4 @@ public sealed class TicketDesk(IDocumentStore store, DeskRules rules, TimeProvid
         return await session.LoadAsync<Ticket>(ticketId, cancellation);
     }
 
-    internal static bool IsConcurrencyConflict(Exception ex) =>
-        ex is ConcurrencyException or EventStreamUnexpectedMaxEventIdException
-        || ex.InnerException is { } inner && IsConcurrencyConflict(inner);
 }

@@ -1,7 +1,7 @@
 namespace Assistant.Dialogs.Desk.Tickets;
 
 /// <summary>转办: a dispatcher, or the head of the lead department, moves a ticket in progress to another department.</summary>
-public sealed record TransferTicket(Guid TicketId, Actor By, string ToDepartmentId, IReadOnlyList<string>? CoHandlingDepartmentIds, string Reason)
+public sealed record TransferTicket(Guid TicketId, Actor By, string ToDepartmentId, IReadOnlyList<string>? CoHandlingDepartmentIds, string Reason) : ITicketCommand
 {
     public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now)
     {
@@ -29,9 +29,3 @@ public sealed record TicketTransferred(
     string Reason,
     StageDeadlines Deadlines,
     DateTimeOffset At);
-
-public static class TransferTicketHandler
-{
-    public static Task<DeskResult> Transfer(this TicketDesk desk, TransferTicket command, CancellationToken cancellation) =>
-        desk.Execute(command.TicketId, (ticket, now) => command.Decide(ticket, desk.Rules, now), cancellation);
-}

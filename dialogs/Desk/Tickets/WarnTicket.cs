@@ -17,7 +17,7 @@ public enum DeadlineStage
 }
 
 /// <summary>Issue the yellow and red cards that are due now; each card is issued once per stage and deadline.</summary>
-public sealed record WarnTicket(Guid TicketId)
+public sealed record WarnTicket(Guid TicketId) : ITicketCommand
 {
     public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now) =>
         Decision.Accept(DueWarnings(ticket, rules, now).ToArray<object>());
@@ -67,9 +67,3 @@ public sealed record WarnTicket(Guid TicketId)
 }
 
 public sealed record TicketWarned(WarningLevel Level, DeadlineStage Stage, DateTimeOffset Due, DateTimeOffset At);
-
-public static class WarnTicketHandler
-{
-    public static Task<DeskResult> Warn(this TicketDesk desk, WarnTicket command, CancellationToken cancellation) =>
-        desk.Execute(command.TicketId, (ticket, now) => command.Decide(ticket, desk.Rules, now), cancellation);
-}

@@ -1,9 +1,9 @@
 namespace Assistant.Dialogs.Desk.Tickets;
 
 /// <summary>撤回: the enterprise withdraws a request that is still being handled.</summary>
-public sealed record WithdrawTicket(Guid TicketId, Actor By, string? Reason)
+public sealed record WithdrawTicket(Guid TicketId, Actor By, string? Reason) : ITicketCommand
 {
-    public Decision Decide(Ticket ticket, DateTimeOffset now) =>
+    public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now) =>
         Guards.FirstOf(
             () => Guards.Enterprise(ticket, By, "撤回诉求"),
             () => Guards.InStatus(ticket, "撤回",
@@ -14,9 +14,3 @@ public sealed record WithdrawTicket(Guid TicketId, Actor By, string? Reason)
 }
 
 public sealed record TicketWithdrawn(Actor By, string? Reason, DateTimeOffset At);
-
-public static class WithdrawTicketHandler
-{
-    public static Task<DeskResult> Withdraw(this TicketDesk desk, WithdrawTicket command, CancellationToken cancellation) =>
-        desk.Execute(command.TicketId, (ticket, now) => command.Decide(ticket, now), cancellation);
-}

@@ -15,7 +15,7 @@ public sealed class QueueTests(PostgresServer server) : DeskContext(server)
         var later = await Submitted();
         await Submitted(Requests.Of("financing", "银行抽贷五百万，急需转贷资金"));
         var closed = await Submitted();
-        await Desk.Withdraw(new WithdrawTicket(closed.Id, People.Enterprise, null), Cancel);
+        await Desk.Run(new WithdrawTicket(closed.Id, People.Enterprise, null), Cancel);
 
         await using var session = Store.QuerySession();
         var queue = await DepartmentQueue.Open(session, "natural-resources", Cancel);
@@ -27,7 +27,7 @@ public sealed class QueueTests(PostgresServer server) : DeskContext(server)
     public async Task The_dispatcher_sees_returned_tickets_and_a_leader_sees_what_is_overdue()
     {
         var returned = await Submitted();
-        await Desk.Return(new ReturnTicket(returned.Id, People.LandClerk, "属于贷款贴息，应由金融局办理"), Cancel);
+        await Desk.Run(new ReturnTicket(returned.Id, People.LandClerk, "属于贷款贴息，应由金融局办理"), Cancel);
         var late = await Submitted();
 
         Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(8)));

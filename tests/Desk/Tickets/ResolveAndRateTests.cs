@@ -85,10 +85,10 @@ public sealed class ResolveAndRateTests
     public void The_outcome_report_is_recorded_once_per_resolution()
     {
         var story = new Story().Resolved();
-        story.Then((t, now) => new RecordOutcomeDelivery(t.Id, "webchat").Decide(t, now));
+        story.Then((t, now) => new RecordOutcomeDelivery(t.Id, "webchat").Decide(t, story.Rules, now));
 
         Assert.Equal("诉求 YQ2026-000001 的办理结果已送达。",
-            story.Try((t, now) => new RecordOutcomeDelivery(t.Id, "webchat").Decide(t, now)).Rejection!.Message);
+            story.Try((t, now) => new RecordOutcomeDelivery(t.Id, "webchat").Decide(t, story.Rules, now)).Rejection!.Message);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class SignForTicketTests
     [Fact]
     public void A_withdrawn_ticket_cannot_be_signed_for()
     {
-        var story = new Story().Then((t, now) => new WithdrawTicket(t.Id, People.Enterprise, "问题已自行解决").Decide(t, now));
+        var story = new Story().Then((t, now) => new WithdrawTicket(t.Id, People.Enterprise, "问题已自行解决").Decide(t, Shipped.Rules(), now));
 
         var decision = story.Try((t, now) => new SignForTicket(t.Id, People.LandClerk).Decide(t, story.Rules, now));
 

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Assistant.Dialogs.Desk;
+using Assistant.Dialogs;
 using Assistant.Dialogs.Desk.Tickets;
 using Assistant.Tests.Infrastructure;
 using Marten;
@@ -28,12 +31,12 @@ public sealed class TicketDeskTests(PostgresServer server) : DeskContext(server)
     {
         var ticket = await Submitted();
         var desk = Desk;
-        await Expect(desk.SignFor(new SignForTicket(ticket.Id, People.LandClerk), Cancel));
+        await Expect(desk.Run(new SignForTicket(ticket.Id, People.LandClerk), Cancel));
         Clock.Advance(TimeSpan.FromHours(2));
-        await Expect(desk.Contact(new ContactEnterprise(ticket.Id, People.LandClerk, "已电话联系，约定周三现场查看"), Cancel));
-        await Expect(desk.Resolve(new ResolveTicket(ticket.Id, People.LandClerk, "已在新材料产业园预留二十亩工业用地，下周一现场踏勘。"), Cancel));
-        await Expect(desk.RecordOutcomeDelivery(new RecordOutcomeDelivery(ticket.Id, "webchat"), Cancel));
-        await Expect(desk.Rate(new RateTicket(ticket.Id, People.Enterprise, Satisfaction.Satisfied, "办事效率很高"), Cancel));
+        await Expect(desk.Run(new ContactEnterprise(ticket.Id, People.LandClerk, "已电话联系，约定周三现场查看"), Cancel));
+        await Expect(desk.Run(new ResolveTicket(ticket.Id, People.LandClerk, "已在新材料产业园预留二十亩工业用地，下周一现场踏勘。"), Cancel));
+        await Expect(desk.Run(new RecordOutcomeDelivery(ticket.Id, "webchat"), Cancel));
+        await Expect(desk.Run(new RateTicket(ticket.Id, People.Enterprise, Satisfaction.Satisfied, "办事效率很高"), Cancel));
 
         await using var session = Store.QuerySession();
         var view = await session.LoadAsync<Ticket>(ticket.Id, Cancel);
@@ -54,7 +57,7 @@ public sealed class TicketDeskTests(PostgresServer server) : DeskContext(server)
         var ticket = await Submitted();
         var before = await EventCount();
 
-        var result = await Desk.Resolve(new ResolveTicket(ticket.Id, People.FinanceClerk, "已经处理完毕，请企业确认。"), Cancel);
+        var result = await Desk.Run(new ResolveTicket(ticket.Id, People.FinanceClerk, "已经处理完毕，请企业确认。"), Cancel);
 
         Assert.False(result.IsAccepted);
         Assert.Equal(before, await EventCount());
@@ -63,7 +66,7 @@ public sealed class TicketDeskTests(PostgresServer server) : DeskContext(server)
     [Fact]
     public async Task An_unknown_ticket_is_reported_as_not_found()
     {
-        var result = await Desk.SignFor(new SignForTicket(Guid.NewGuid(), People.LandClerk), Cancel);
+        var result = await Desk.Run(new SignForTicket(Guid.NewGuid(), People.LandClerk), Cancel);
         Assert.Equal(RejectionCode.NotFound, result.Rejection!.Code);
     }
 
@@ -75,16 +78,8 @@ public sealed class TicketDeskTests(PostgresServer server) : DeskContext(server)
 
         // Both decisions are made on the same version before either is saved, so one save must lose the race.
         using var bothDecided = new Barrier(2);
-        var firstAttempts = 0;
-        Task<DeskResult> Sign(Actor who) => Task.Run(() => desk.Execute(ticket.Id, (t, now) =>
-        {
-            if (Interlocked.Increment(ref firstAttempts) <= 2)
-            {
-                bothDecided.SignalAndWait(TimeSpan.FromSeconds(30));
-            }
-
-            return new SignForTicket(t.Id, who).Decide(t, desk.Rules, now);
-        }, Cancel));
+        var attempts = new StrongBox<int>();
+        Task<DeskResult> Sign(Actor who) => Task.Run(() => desk.Run(new Racing(new SignForTicket(ticket.Id, who), bothDecided, attempts), Cancel));
 
         var results = await Task.WhenAll(Sign(People.LandClerk), Sign(People.LandClerk2));
 
@@ -111,7 +106,7 @@ public sealed class TicketDeskTests(PostgresServer server) : DeskContext(server)
         await first.SaveChangesAsync(Cancel);
         var conflict = await Assert.ThrowsAnyAsync<Exception>(() => second.SaveChangesAsync(Cancel));
 
-        Assert.True(TicketDesk.IsConcurrencyConflict(conflict), conflict.ToString());
+        Assert.True(StoreConflicts.IsRetryable(conflict), conflict.ToString());
     }
 
     [Fact]
@@ -154,5 +149,21 @@ public sealed class TicketDeskTests(PostgresServer server) : DeskContext(server)
     {
         var result = await command;
         Assert.True(result.IsAccepted, result.Rejection?.Message);
+    }
+
+    /// <summary>A command whose first two decisions wait for each other, so both are made on the same version.</summary>
+    private sealed record Racing(ITicketCommand Inner, Barrier BothDecided, StrongBox<int> Attempts) : ITicketCommand
+    {
+        public Guid TicketId => Inner.TicketId;
+
+        public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now)
+        {
+            if (Interlocked.Increment(ref Attempts.Value) <= 2)
+            {
+                BothDecided.SignalAndWait(TimeSpan.FromSeconds(30));
+            }
+
+            return Inner.Decide(ticket, rules, now);
+        }
     }
 }
