@@ -1,10 +1,12 @@
 using Assistant.Bot.Channels.DirectLine;
 using Assistant.Bot.Channels.Teams;
 using Assistant.Bot.Database;
+using Assistant.Bot.Desk;
 using Assistant.Bot.Edge;
 using Assistant.Bot.Health;
 using Assistant.Bot.Pages;
 using Assistant.Bot.Retention;
+using Assistant.Bot.SignIn;
 using Assistant.Bot.Understand;
 using Assistant.Dialogs.Conversations;
 using Assistant.Dialogs.Desk;
@@ -36,6 +38,8 @@ public sealed class Program
         builder.Services.AddDirectLine();
         builder.Services.AddTeamsChannel();
         builder.Services.AddRetention();
+        builder.Services.AddSignIn(builder.Configuration);
+        builder.Services.AddDeskApi();
         builder.Services.AddAssistantHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<Failures>();
@@ -47,6 +51,7 @@ public sealed class Program
         app.UseEndpointLimits();
         app.UseDirectLine();
         app.MapTeamsChannel();
+        app.MapDeskApi();
         app.MapHealthEndpoints();
         return await HostFailures.Explain(() => Verbs.Run(app, args));
     }

@@ -48,6 +48,8 @@ public static class EdgeSetup
         app.UseCors();
         app.UseBodyLimits();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 

@@ -37,14 +37,15 @@ public sealed class RateLimitOptions : IValidatableObject
     /// <summary>Reading: history (a polling client asks every second), reconnecting, the WebSocket, file downloads.</summary>
     public RateLimit Reads { get; set; } = new() { PerAddress = 1200, PerConversation = 150 };
 
+    /// <summary>Console sign-in attempts and password changes (each account also locks after repeated failures).</summary>
+    public RateLimit SignIn { get; set; } = new() { PerAddress = 20 };
+
     /// <summary>Every request of one address together, whatever it is (health checks and Teams included).</summary>
     public RateLimit Everything { get; set; } = new() { PerAddress = 3000 };
 
-    public IEnumerable<RateLimit> All => [Sessions, Tokens, Messages, Uploads, Reads, Everything];
-
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var (name, limit) in new[] { ("Sessions", Sessions), ("Tokens", Tokens), ("Messages", Messages), ("Uploads", Uploads), ("Reads", Reads), ("Everything", Everything) })
+        foreach (var (name, limit) in new[] { ("Sessions", Sessions), ("Tokens", Tokens), ("Messages", Messages), ("Uploads", Uploads), ("Reads", Reads), ("SignIn", SignIn), ("Everything", Everything) })
         {
             if (limit.PerAddress is < 1 or > 1_000_000 || limit.PerConversation is < 0 or > 1_000_000 || limit.WindowSeconds is < 1 or > 86_400)
             {

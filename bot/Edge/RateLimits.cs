@@ -15,6 +15,9 @@ public enum RequestKind
     Messages,
     Uploads,
     Reads,
+
+    /// <summary>Console sign-in and password changes.</summary>
+    SignIn,
 }
 
 /// <summary>Endpoint metadata: which kind of request an endpoint serves.</summary>
@@ -79,6 +82,7 @@ public static class RateLimits
         RequestKind.Tokens => limits.Tokens,
         RequestKind.Messages => limits.Messages,
         RequestKind.Uploads => limits.Uploads,
+        RequestKind.SignIn => limits.SignIn,
         _ => limits.Reads,
     };
 

@@ -44,7 +44,7 @@ public static class ChatPage
         var (request, problem) = await Read(http, cancellation);
         if (problem is not null)
         {
-            return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(title: problem, statusCode: StatusCodes.Status400BadRequest);
         }
 
         string? known = null;

@@ -19,6 +19,7 @@ public static class DeskStore
         typeof(TicketRedispatched), typeof(TicketTransferred), typeof(ExtensionRequested), typeof(ExtensionApproved),
         typeof(ExtensionRejected), typeof(TicketSupervised), typeof(TicketWarned), typeof(TicketResolved),
         typeof(OutcomeDelivered), typeof(TicketRated), typeof(TicketReopened), typeof(TicketWithdrawn), typeof(TicketClosed),
+        typeof(InternalNoteAdded), typeof(TicketAssigned),
     ];
 
     public static StoreOptions ConfigureDesk(this StoreOptions options, string schema)
@@ -40,7 +41,9 @@ public static class DeskStore
             .Duplicate(t => t.LastChangedAt);
 
         options.Schema.For<Department>().Identity(d => d.Id);
-        options.Schema.For<StaffMember>().Identity(s => s.Id).Duplicate(s => s.DepartmentId).Duplicate(s => s.TeamsUserId);
+        options.Schema.For<StaffMember>().Identity(s => s.Id).Duplicate(s => s.DepartmentId).Duplicate(s => s.TeamsUserId)
+            .UniqueIndex(Marten.Schema.UniqueIndexType.Computed, "uq_staff_login", s => s.Login!)
+            .Duplicate(s => s.Email).Duplicate(s => s.OidcSubject);
         options.Schema.For<Enterprise>().Identity(e => e.Id).UniqueIndex(e => e.CreditCode!).Duplicate(e => e.Name);
 
         options.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(schema, TicketNumbers.SequenceName, SchemaUtils.IdentifierUsage.General)));

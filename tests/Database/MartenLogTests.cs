@@ -43,7 +43,7 @@ public sealed class MartenLogTests(PostgresServer server) : IAsyncLifetime
         await Assert.ThrowsAsync<ConcurrencyException>(() => BothUpdate("webchat|conv-race"));
         Assert.True(StoreConflicts.IsStreamCollision(await Assert.ThrowsAnyAsync<Exception>(() => BothFile("webchat|conv-race|0000002"))));
 
-        Assert.DoesNotContain(_logs.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.DoesNotContain(_logs.Entries, e => e.Level >= LogLevel.Warning && !IsFirstAdministrator(e));
         // The insert and the stale update are caught by Marten's own checks; the second filing fails in PostgreSQL.
         var race = Assert.Single(_logs.Entries, e => e.Message.StartsWith("Another host", StringComparison.Ordinal));
         Assert.Equal(LogLevel.Debug, race.Level);
@@ -59,11 +59,14 @@ public sealed class MartenLogTests(PostgresServer server) : IAsyncLifetime
 
         await Assert.ThrowsAnyAsync<Exception>(() => session.SaveChangesAsync(Cancel));
 
-        var error = Assert.Single(_logs.Entries, e => e.Level >= LogLevel.Warning);
+        var error = Assert.Single(_logs.Entries, e => e.Level >= LogLevel.Warning && !IsFirstAdministrator(e));
         Assert.Equal(LogLevel.Error, error.Level);
         Assert.Contains("no_such_table", error.Message, StringComparison.Ordinal);
         Assert.IsType<Npgsql.PostgresException>(error.Exception);
     }
+
+    // A fresh database gets its first administrator, whose one-time password is meant to stand out in the log.
+    private static bool IsFirstAdministrator(CapturedLogs.Entry entry) => entry.Category == typeof(Bot.SignIn.FirstAdministrator).FullName;
 
     // Two hosts see no conversation yet and both create it.
     private async Task BothInsert(ConversationState state)

@@ -15,31 +15,41 @@ public sealed class ProactiveMessenger(IDocumentStore store, OutboxDispatcher di
     /// <summary>Queues the activity for the referenced conversation and returns the outbox message id.</summary>
     public async Task<Guid> Send(ConversationReference reference, Activity activity, CancellationToken cancellation)
     {
+        await using var session = store.LightweightSession();
+        var message = (await Stage(session, reference, [activity], cancellation))[0];
+        await session.SaveChangesAsync(cancellation);
+        dispatcher.Wake();
+        return message.Id;
+    }
+
+    /// <summary>Queues the activities in the given session, which the caller commits; call <see cref="Wake"/> after.</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> Stage(IDocumentSession session, ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellation)
+    {
         // The connector token may only go to the service URLs Teams gave us, never to another channel's host.
         if (reference.ChannelId != TeamsChannelId)
         {
             throw new ArgumentException($"Only Teams conversations can be reached here, not channel '{reference.ChannelId}'.", nameof(reference));
         }
 
-        await using var session = store.LightweightSession();
         var latest = await session.LoadAsync<TeamsConversation>(reference.ConversationId, cancellation);
         var now = clock.GetUtcNow();
-        var addressed = activity with
-        {
-            ChannelId = reference.ChannelId,
-            ServiceUrl = latest?.ServiceUrl ?? reference.ServiceUrl,
-            Conversation = new ConversationAccount { Id = reference.ConversationId, TenantId = reference.TenantId ?? latest?.TenantId },
-            From = activity.From ?? new ChannelAccount { Id = reference.BotId, Role = "bot" },
-            Recipient = activity.Recipient ?? new ChannelAccount { Id = reference.UserId, Name = reference.UserName, Role = "user" },
-            Locale = activity.Locale ?? reference.Locale,
-            ReplyToId = null,
-        };
-        var message = OutboxMessage.For(OutboundKind.Send, addressed, now, 0);
-        session.Insert(message);
-        await session.SaveChangesAsync(cancellation);
-        dispatcher.Wake();
-        return message.Id;
+        var messages = activities.Select((activity, i) => OutboxMessage.For(OutboundKind.Send, Addressed(reference, latest, activity), now, i)).ToList();
+        session.Insert(messages.ToArray());
+        return messages;
     }
+
+    public void Wake() => dispatcher.Wake();
+
+    private static Activity Addressed(ConversationReference reference, TeamsConversation? latest, Activity activity) => activity with
+    {
+        ChannelId = reference.ChannelId,
+        ServiceUrl = latest?.ServiceUrl ?? reference.ServiceUrl,
+        Conversation = new ConversationAccount { Id = reference.ConversationId, TenantId = reference.TenantId ?? latest?.TenantId },
+        From = activity.From ?? new ChannelAccount { Id = reference.BotId, Role = "bot" },
+        Recipient = activity.Recipient ?? new ChannelAccount { Id = reference.UserId, Name = reference.UserName, Role = "user" },
+        Locale = activity.Locale ?? reference.Locale,
+        ReplyToId = null,
+    };
 
     /// <summary>The stored reference of a Teams conversation, or null if it never wrote to us.</summary>
     public async Task<ConversationReference?> Find(string conversationId, CancellationToken cancellation)

@@ -146,6 +146,8 @@ public sealed class Ticket
             case TicketReopened e: Apply(e); break;
             case TicketWithdrawn e: Apply(e); break;
             case TicketClosed e: Apply(e); break;
+            case TicketAssigned e: Apply(e); break;
+            case InternalNoteAdded e: Apply(e); break;
             default: throw new ArgumentException($"Unknown ticket event {@event.GetType().Name}.", nameof(@event));
         }
 
@@ -189,6 +191,24 @@ public sealed class Ticket
         AssigneeName = e.By.Name;
         SignedForAt = e.At;
         LastChangedAt = e.At;
+    }
+
+    public void Apply(TicketAssigned e)
+    {
+        if (Status == TicketStatus.Routed)
+        {
+            Status = TicketStatus.SignedFor;
+            SignedForAt = e.At;
+        }
+
+        AssigneeId = e.Assignee.Id;
+        AssigneeName = e.Assignee.Name;
+        LastChangedAt = e.At;
+    }
+
+    /// <summary>For colleagues' eyes only: it changes nothing on the ticket.</summary>
+    public void Apply(InternalNoteAdded e)
+    {
     }
 
     public void Apply(EnterpriseContacted e)

@@ -31,7 +31,7 @@ public sealed record WarnTicket(Guid TicketId) : ITicketCommand
 
         foreach (var (stage, due) in RunningClocks(ticket))
         {
-            var level = now >= due ? WarningLevel.Red : now >= YellowFrom(rules, start, due) ? WarningLevel.Yellow : (WarningLevel?)null;
+            var level = LevelAt(rules, start, due, now);
             if (level is { } l && !ticket.Warnings.Any(w => w.Stage == stage && w.Due == due && w.Level >= l))
             {
                 yield return new TicketWarned(l, stage, due, now);
@@ -39,7 +39,12 @@ public sealed record WarnTicket(Guid TicketId) : ITicketCommand
         }
     }
 
-    private static IEnumerable<(DeadlineStage, DateTimeOffset)> RunningClocks(Ticket ticket)
+    /// <summary>The card a clock shows now: none while there is time, yellow near the deadline, red once it has passed.</summary>
+    public static WarningLevel? LevelAt(DeskRules rules, DateTimeOffset start, DateTimeOffset due, DateTimeOffset now) =>
+        now >= due ? WarningLevel.Red : now >= YellowFrom(rules, start, due) ? WarningLevel.Yellow : null;
+
+    /// <summary>The stage clocks still running on the ticket, with their deadlines.</summary>
+    public static IEnumerable<(DeadlineStage Stage, DateTimeOffset Due)> RunningClocks(Ticket ticket)
     {
         if (ticket.Status == TicketStatus.Routed && ticket.SignForDue is { } signFor)
         {

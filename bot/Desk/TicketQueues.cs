@@ -1,0 +1,117 @@
+using System.Linq.Expressions;
+using Assistant.Dialogs.Desk;
+using Assistant.Dialogs.Desk.Departments;
+using Assistant.Dialogs.Desk.Tickets;
+using Marten;
+using Marten.Linq;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Assistant.Bot.Desk;
+
+/// <summary>
+/// The work queues: 待签收, 办理中, 待补充材料, 即将超期 (within a working day), 已超期, 已办结, and for dispatchers
+/// 待分派; each with its count, filters (category, enterprise, period, text) and the most urgent deadline first.
+/// </summary>
+public static class TicketQueues
+{
+    public sealed record Queue(string Id, string Name, bool DispatchersOnly, Func<DateTimeOffset, DateTimeOffset, Expression<Func<Ticket, bool>>> Filter);
+
+    private static readonly TicketStatus[] InHand = TicketStatusText.InDepartmentHands;
+
+    public static IReadOnlyList<Queue> All { get; } =
+    [
+        new("sign-for", "待签收", false, (_, _) => t => t.Status == TicketStatus.Routed),
+        new("handling", "办理中", false, (_, _) => t => t.Status == TicketStatus.SignedFor || t.Status == TicketStatus.Handling),
+        new("information", "待补充材料", false, (_, _) => t => t.Status == TicketStatus.AwaitingInformation),
+        new("due-soon", "即将超期", false, (now, soon) => t => t.Status.In(InHand)
+            && (t.ResolveDue > now && t.ResolveDue <= soon || t.Status == TicketStatus.Routed && t.SignForDue > now && t.SignForDue <= soon)),
+        new("overdue", "已超期", false, (now, _) => t => t.Status.In(InHand) && (t.ResolveDue <= now || t.Status == TicketStatus.Routed && t.SignForDue <= now)),
+        new("resolved", "已办结", false, (_, _) => t => t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed),
+        new("triage", "待分派", true, (_, _) => t => t.Status == TicketStatus.Submitted || t.Status == TicketStatus.Returned),
+        new("all", "全部", false, (_, _) => t => true),
+    ];
+
+    public static async Task<Ok<IReadOnlyList<QueueCount>>> Counts(HttpContext context, IDocumentStore store, DeskRules rules, TimeProvider clock)
+    {
+        var staff = Signed(context);
+        var (now, soon) = Window(rules, clock);
+        await using var session = store.QuerySession();
+        var batch = session.CreateBatchQuery();
+        var queues = For(staff).ToList();
+        var counts = queues.Select(q => batch.Query<Ticket>().Where(TicketScope.Filter(staff)).Where(q.Filter(now, soon)).Count()).ToList();
+        await batch.Execute(context.RequestAborted);
+        var result = new List<QueueCount>();
+        for (var i = 0; i < queues.Count; i++)
+        {
+            result.Add(new QueueCount(queues[i].Id, queues[i].Name, await counts[i]));
+        }
+
+        return TypedResults.Ok<IReadOnlyList<QueueCount>>(result);
+    }
+
+    public static async Task<Results<Ok<TicketPage>, ProblemHttpResult>> List(
+        HttpContext context, IDocumentStore store, DeskRules rules, TimeProvider clock,
+        string? queue, string? category, string? enterprise, DateOnly? from, DateOnly? to, string? q, int? page, int? pageSize)
+    {
+        var staff = Signed(context);
+        var chosen = For(staff).FirstOrDefault(x => x.Id == (queue ?? "all"));
+        if (chosen is null)
+        {
+            return TypedResults.Problem(title: $"没有名为“{queue}”的队列。", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var (now, soon) = Window(rules, clock);
+        var size = Math.Clamp(pageSize ?? 20, 1, 100);
+        var number = Math.Clamp(page ?? 1, 1, 10_000);
+        await using var session = store.QuerySession();
+        var tickets = session.Query<Ticket>().Stats(out QueryStatistics stats).Visible(staff).Where(chosen.Filter(now, soon));
+        if (category is { Length: > 0 })
+        {
+            tickets = tickets.Where(t => t.Category == category);
+        }
+
+        if (enterprise is { Length: > 0 and <= 100 })
+        {
+            tickets = tickets.Where(t => t.Enterprise.Name.Contains(enterprise));
+        }
+
+        if (from is { } start)
+        {
+            var since = rules.Calendar.At(start, TimeOnly.MinValue);
+            tickets = tickets.Where(t => t.SubmittedAt >= since);
+        }
+
+        if (to is { } end)
+        {
+            var until = rules.Calendar.At(end.AddDays(1), TimeOnly.MinValue);
+            tickets = tickets.Where(t => t.SubmittedAt < until);
+        }
+
+        if (q?.Trim() is { Length: > 0 and <= 100 } text)
+        {
+            var upper = text.ToUpperInvariant();
+            tickets = tickets.Where(t => t.Number == upper || t.Text.Contains(text) || t.Enterprise.Name.Contains(text));
+        }
+
+        tickets = chosen.Id switch
+        {
+            "sign-for" => tickets.OrderBy(t => t.SignForDue),
+            "resolved" => tickets.OrderByDescending(t => t.LastChangedAt),
+            "triage" or "all" => tickets.OrderByDescending(t => t.SubmittedAt),
+            _ => tickets.OrderBy(t => t.ResolveDue),
+        };
+        var items = await tickets.Skip((number - 1) * size).Take(size).ToListAsync(context.RequestAborted);
+        return TypedResults.Ok(new TicketPage(items.Select(t => TicketRows.Row(t, rules, now)).ToList(), stats.TotalResults, number, size));
+    }
+
+    private static IEnumerable<Queue> For(StaffMember staff) =>
+        All.Where(q => !q.DispatchersOnly || TicketScope.SeesAll(staff));
+
+    private static (DateTimeOffset Now, DateTimeOffset Soon) Window(DeskRules rules, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().ToUniversalTime();
+        return (now, rules.Calendar.AddWorkingDays(now, 1));
+    }
+
+    private static StaffMember Signed(HttpContext context) => SignIn.DeskUser.Of(context);
+}
