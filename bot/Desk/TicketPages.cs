@@ -51,9 +51,11 @@ public static class TicketPages
         await using var session = store.QuerySession();
         var ticket = (await session.LoadAsync<Ticket>(id, cancellation))!;
         var events = await session.Events.FetchStreamAsync(id, token: cancellation);
-        var earlier = await session.Query<Ticket>().Visible(staff)
-            .Where(t => t.Id != id && (ticket.Enterprise.Id != null ? t.Enterprise.Id == ticket.Enterprise.Id : t.Enterprise.Name == ticket.Enterprise.Name))
-            .OrderByDescending(t => t.SubmittedAt).Take(10).ToListAsync(cancellation);
+        var sameEnterprise = session.Query<Ticket>().Visible(staff).Where(t => t.Id != id);
+        sameEnterprise = ticket.Enterprise.Id is { } enterpriseId
+            ? sameEnterprise.Where(t => t.Enterprise.Id == enterpriseId)
+            : sameEnterprise.Where(t => t.Enterprise.Name == ticket.Enterprise.Name);
+        var earlier = await sameEnterprise.OrderByDescending(t => t.SubmittedAt).Take(10).ToListAsync(cancellation);
         var details = ticket.Entities
             .Select(e => (Label: Slots.Find(e.Key)?.Chinese ?? EntityLabels.GetValueOrDefault(e.Key), e.Key, e.Value))
             .Where(e => e.Label is not null && e.Key is not ("need" or "category" or "company" or "creditCode" or "contactName" or "phone"))

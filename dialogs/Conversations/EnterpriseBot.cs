@@ -164,11 +164,19 @@ public sealed class EnterpriseBot : ActivityHandler
             return false;
         }
 
-        await StartOnOwnTicket(dc, dialog, number, null, cancellation);
+        await StartOnOwnTicket(dc, dialog, number, null, cancellation, dialog == AddInformationDialog.Name ? After(text, number) : null);
         return true;
     }
 
-    private async Task StartOnOwnTicket(DialogContext dc, string dialog, string number, Satisfaction? rating, CancellationToken cancellation)
+    /// <summary>What follows the ticket number in the message, without separators: "补充 YQ2026-000123：营业执照已上传" → "营业执照已上传".</summary>
+    private static string? After(string text, string number)
+    {
+        var at = text.IndexOf(number, StringComparison.OrdinalIgnoreCase);
+        var rest = at < 0 ? "" : text[(at + number.Length)..].Trim().TrimStart('：', ':', '，', ',', '。', ' ', '-').Trim();
+        return rest.Length > 0 ? rest : null;
+    }
+
+    private async Task StartOnOwnTicket(DialogContext dc, string dialog, string number, Satisfaction? rating, CancellationToken cancellation, string? text = null)
     {
         var p = Phrases.For(dc.Turn.Locale);
         await using var session = _desk.Store.QuerySession();
@@ -181,7 +189,15 @@ public sealed class EnterpriseBot : ActivityHandler
             return;
         }
 
-        await dc.Begin(dialog, new TicketAction { TicketId = ticket.Id, Number = ticket.Number, Rating = rating }, cancellation);
+        if (dialog == RateDialog.Name && ticket.Status != TicketStatus.Resolved)
+        {
+            dc.Turn.SendActivity(p.English
+                ? $"Request {ticket.Number} is {(ticket.Status == TicketStatus.Closed ? "already closed" : "not resolved yet")}; it can be rated once it is resolved."
+                : ticket.Status == TicketStatus.Closed ? $"诉求 {ticket.Number} 已归档，无需再评价。" : $"诉求 {ticket.Number} 尚未办结，办结后即可评价。");
+            return;
+        }
+
+        await dc.Begin(dialog, new TicketAction { TicketId = ticket.Id, Number = ticket.Number, Rating = rating, Text = text }, cancellation);
     }
 
     /// <summary>A card button pressed outside any dialog: the rating buttons of an outcome report, or an expired card.</summary>

@@ -11,6 +11,9 @@ public sealed class TicketAction
     public string Number { get; set; } = "";
 
     public Satisfaction? Rating { get; set; }
+
+    /// <summary>What the user already wrote with the command ("补充 YQ2026-000123 营业执照已上传"): not asked again.</summary>
+    public string? Text { get; set; }
 }
 
 /// <summary>补充材料: the enterprise adds information to its open ticket.</summary>
@@ -24,9 +27,11 @@ public sealed class AddInformationDialog : ComponentDialog
         AddDialog(new TextPrompt("info-text"));
         AddDialog(new WaterfallDialog<TicketAction>("info",
         [
-            (s, ct) => s.Prompt("info-text", PromptOptions.Asking(Phrases.For(s.Turn.Locale).English
-                ? $"Please type what you want to add to {s.Values.Number}:"
-                : $"请输入需要补充给承办部门的内容（诉求 {s.Values.Number}）："), ct),
+            (s, ct) => s.Values.Text is { Length: > 0 } given
+                ? s.Next(given, ct)
+                : s.Prompt("info-text", PromptOptions.Asking(Phrases.For(s.Turn.Locale).English
+                    ? $"Please type what you want to add to {s.Values.Number}:"
+                    : $"请输入需要补充给承办部门的内容（诉求 {s.Values.Number}）："), ct),
             async (s, ct) =>
             {
                 var p = Phrases.For(s.Turn.Locale);

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Assistant.Tests.Desk.Api;
@@ -24,6 +25,7 @@ public sealed class DeskHost : IAsyncDisposable
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
+            host.ConfigureLogging(logging => logging.AddProvider(Logs));
             host.UseSetting("ConnectionStrings:Marten", server.ConnectionString);
             host.UseSetting("Database:Schema", schema);
             host.UseSetting("DirectLine:Secret", Channels.DirectLine.DirectLineHost.Secret);
@@ -38,6 +40,9 @@ public sealed class DeskHost : IAsyncDisposable
             }
         });
     }
+
+    /// <summary>What the host logged, for a failing test to show.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public IServiceProvider Services => _factory.Services;
 
@@ -62,7 +67,7 @@ public sealed class DeskHost : IAsyncDisposable
 
     public async Task<DeskClient> SignIn(string login, string password = Password)
     {
-        var client = new DeskClient(Anonymous());
+        var client = new DeskClient(Anonymous()) { Failures = () => string.Join(Environment.NewLine, Logs.Entries.Where(e => e.Level >= LogLevel.Error).Select(e => e.Message + " " + e.Exception)) };
         await client.Refresh();
         var response = await client.Post("/api/desk/session", new { login, password });
         Assert.True(response.IsSuccessStatusCode, $"{login}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Cancel)}");
@@ -90,6 +95,9 @@ public sealed class DeskHost : IAsyncDisposable
 public sealed class DeskClient(HttpClient http)
 {
     private string? _token;
+
+    /// <summary>The host's logged errors, shown when a call fails.</summary>
+    public Func<string>? Failures { get; set; }
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -126,7 +134,7 @@ public sealed class DeskClient(HttpClient http)
     public async Task<JsonElement> Json(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync(Cancel);
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}{Environment.NewLine}{Failures?.Invoke()}");
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 }
