@@ -21,6 +21,9 @@ public static class Verbs
                            运行助手，默认地址 http://localhost:5080（用 --urls 指定）；按 Ctrl+C 或发送 SIGTERM 停止
           understand       Try the understanding rules: JSON lines in, one JSON line out each; needs no database
                            试用理解规则：逐行输入 JSON，逐行输出分类、承办部门和识别出的信息；无需数据库
+          user-add         Add a console account: --login --name --department --roles staff,head,dispatcher,leader,admin
+                           [--email] [--phone]; prints its one-time password
+                           添加控制台账号，并显示一次性密码（首次登录须修改）
           db-apply         Create or update the tables
                            创建或更新数据库表
           db-assert        Check that the tables match this version; exits non-zero when they do not
@@ -61,6 +64,12 @@ public static class Verbs
             await Preflight(app.Services);
             await app.RunAsync();
             return 0;
+        }
+
+        if (args[0] == SignIn.UserAddVerb.Verb)
+        {
+            await Preflight(app.Services);
+            return await SignIn.UserAddVerb.Run(app.Services, args[1..], Console.Out);
         }
 
         return await app.RunJasperFxCommands(args is ["help", "--all"] ? ["help"] : args);

@@ -1,3 +1,4 @@
+using Assistant.Bot.Desk.Admin;
 using Assistant.Bot.Edge;
 using Assistant.Bot.SignIn;
 using Assistant.Dialogs.Desk;
@@ -46,6 +47,8 @@ public static class DeskApi
 
     public static IServiceCollection AddDeskApi(this IServiceCollection services)
     {
+        // Roles and statuses travel by name ("DepartmentHead"), readable and stable across versions.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddSingleton<DeskCommands>();
         services.AddSingleton<EnterpriseNotices>();
         services.AddOpenApi("desk", openApi => openApi.ShouldInclude = description => description.RelativePath?.StartsWith("api/desk", StringComparison.Ordinal) == true);
@@ -58,6 +61,7 @@ public static class DeskApi
         var desk = app.MapGroup("/api/desk").WithTags("Desk").Limited(RequestKind.Reads);
         desk.MapSessionApi();
         var tickets = desk.MapGroup("").RequireDeskUser().RequireAntiforgery();
+        tickets.MapStaffAdminApi();
         tickets.MapGet("/queues", TicketQueues.Counts).ForRoles(Anyone).WithName("QueueCounts");
         tickets.MapGet("/tickets", TicketQueues.List).ForRoles(Anyone).WithName("ListTickets");
         tickets.MapGet("/tickets/{id:guid}", TicketPages.Get).ForRoles(Anyone).WithName("GetTicket");

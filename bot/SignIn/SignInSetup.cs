@@ -20,6 +20,7 @@ public static class SignInSetup
         services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.ConfigureMarten(options => options.ConfigureSignIn());
         services.AddSingleton<StaffSignIn>();
+        services.AddSingleton<StaffAccounts>();
         services.AddHostedService<FirstAdministrator>();
         services.AddAntiforgery(antiforgery =>
         {

@@ -8,6 +8,7 @@ public static class SignInStore
     public static StoreOptions ConfigureSignIn(this StoreOptions options)
     {
         options.Schema.For<StaffCredential>().Identity(c => c.Id).UseOptimisticConcurrency(true);
+        options.Schema.For<AuditEntry>().Identity(a => a.Id).Duplicate(a => a.At);
         return options;
     }
 }

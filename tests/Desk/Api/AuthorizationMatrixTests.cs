@@ -40,6 +40,11 @@ public sealed class AuthorizationMatrixTests(PostgresServer server) : IAsyncLife
         ("POST", "/api/desk/tickets/{id}/supervise", new { instruction = "请本周内拿出方案" }, [Dispatcher, Leader]),
         ("POST", "/api/desk/tickets/{id}/reopen", new { reason = "回访发现仍未解决" }, [Dispatcher, Leader]),
         ("POST", "/api/desk/tickets/{id}/close", new { reason = "归档" }, [Dispatcher]),
+        ("GET", "/api/desk/admin/staff", null, [Administrator]),
+        ("POST", "/api/desk/admin/staff", new { login = "x", name = "" }, [Administrator]),
+        ("PUT", "/api/desk/admin/staff/clerk", new { name = "" }, [Administrator]),
+        ("POST", "/api/desk/admin/staff/nobody/reset-password", new { }, [Administrator]),
+        ("GET", "/api/desk/admin/audit", null, [Administrator]),
     ];
 
     private DeskHost _host = null!;
@@ -83,7 +88,7 @@ public sealed class AuthorizationMatrixTests(PostgresServer server) : IAsyncLife
                 var ticket = await _host.File(Requests.Land());
                 var before = await _host.Events(ticket.Id);
                 var target = path.Replace("{id}", ticket.Id.ToString(), StringComparison.Ordinal);
-                var response = method == "GET" ? await clients[caller].Get(target) : await clients[caller].Post(target, body);
+                var response = method == "GET" ? await clients[caller].Get(target) : await clients[caller].Send(new HttpMethod(method), target, body);
                 var status = (int)response.StatusCode;
                 var expected = allowed.Contains(caller) ? "through" : caller is Anonymous or Enterprise ? "401" : "403";
                 var actual = status is 401 or 403 ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : status >= 500 ? "500" : "through";

@@ -103,6 +103,8 @@ public sealed class DeskClient(HttpClient http)
 
     public HttpClient Http => http;
 
+    public string? Token => _token;
+
     public void UseToken(string token) => _token = token;
 
     /// <summary>As the console does on load: GET /api/desk/session gives the current token.</summary>
@@ -115,9 +117,12 @@ public sealed class DeskClient(HttpClient http)
 
     public Task<HttpResponseMessage> Get(string path) => http.GetAsync(path, Cancel);
 
-    public async Task<HttpResponseMessage> Post(string path, object? body, string? ifMatch = null, bool withToken = true)
+    public Task<HttpResponseMessage> Post(string path, object? body, string? ifMatch = null, bool withToken = true) =>
+        Send(HttpMethod.Post, path, body, ifMatch, withToken);
+
+    public async Task<HttpResponseMessage> Send(HttpMethod method, string path, object? body, string? ifMatch = null, bool withToken = true)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body ?? new { }) };
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body ?? new { }) };
         if (withToken && _token is not null)
         {
             request.Headers.Add(DeskAntiforgery.Header, _token);
