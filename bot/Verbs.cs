@@ -21,6 +21,8 @@ public static class Verbs
                            运行助手，默认地址 http://localhost:5080（用 --urls 指定）；按 Ctrl+C 或发送 SIGTERM 停止
           understand       Try the understanding rules: JSON lines in, one JSON line out each; needs no database
                            试用理解规则：逐行输入 JSON，逐行输出分类、承办部门和识别出的信息；无需数据库
+          demo             Fill the database with demo accounts (printed with their password) and 300 requests in every state
+                           填充演示数据：各部门账号（显示密码）和300件处于各种状态的诉求，仅供试用
           user-add         Add a console account: --login --name --department --roles staff,head,dispatcher,leader,admin
                            [--email] [--phone]; prints its one-time password
                            添加控制台账号，并显示一次性密码（首次登录须修改）
@@ -64,6 +66,12 @@ public static class Verbs
             await Preflight(app.Services);
             await app.RunAsync();
             return 0;
+        }
+
+        if (args[0] == Demo.DemoVerb.Verb)
+        {
+            await Preflight(app.Services);
+            return await Demo.DemoVerb.Run(app.Services, Console.Out);
         }
 
         if (args[0] == SignIn.UserAddVerb.Verb)
