@@ -73,6 +73,47 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
     {
         await _stopping.CancelAsync();
         await base.StopAsync(cancellationToken);
+        await ReleaseClaims(cancellationToken);
+    }
+
+    /// <summary>
+    /// On a clean stop, the messages this host had claimed but not finished are handed back at once, so the next host
+    /// sends them now rather than when the claims expire.
+    /// </summary>
+    private async Task ReleaseClaims(CancellationToken cancellation)
+    {
+        Task[] sending;
+        lock (_tails)
+        {
+            sending = [.. _tails.Values];
+        }
+
+        try
+        {
+            await Task.WhenAll(sending).WaitAsync(cancellation);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException)
+        {
+            // Cut short by the stop; whatever was not recorded is released below.
+        }
+
+        try
+        {
+            await using var session = store.LightweightSession();
+            var claimed = await session.Query<OutboxMessage>().Where(m => m.ClaimedBy == _host && m.DeliveredAt == null && m.FailedAt == null).ToListAsync(cancellation);
+            foreach (var message in claimed)
+            {
+                message.ClaimedUntil = null;
+                message.ClaimedBy = null;
+                session.Store(message);
+            }
+
+            await session.SaveChangesAsync(cancellation);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogInformation("Could not hand back this host's outbox claims on stopping ({Reason}); they expire by themselves.", ex.Message);
+        }
     }
 
     private async Task SendClaimed(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellation)
