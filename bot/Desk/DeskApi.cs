@@ -42,6 +42,8 @@ public static class DeskApi
 
     public sealed record InstructionBody(string? Instruction);
 
+    public sealed record DecisionBody(bool Approve, string? Reason);
+
     private static readonly StaffRole[] Department = [StaffRole.Staff, StaffRole.DepartmentHead];
     private static readonly StaffRole[] Anyone = [StaffRole.Staff, StaffRole.DepartmentHead, StaffRole.Dispatcher, StaffRole.Leader];
 
@@ -79,6 +81,8 @@ public static class DeskApi
         Act<ReplyBody>(tickets, "interim-reply", Department, (t, by, body, _) => Ready(new GiveInterimReply(t.Id, by, body.Reply ?? "")));
         Act<RequestBody>(tickets, "request-information", Department, (t, by, body, _) => Ready(new RequestInformation(t.Id, by, body.Request ?? "")));
         Act<ReasonBody>(tickets, "return", Department, (t, by, body, _) => Ready(new ReturnTicket(t.Id, by, body.Reason ?? "")));
+        Act<DecisionBody>(tickets, "return-decision", [StaffRole.DepartmentHead], (t, by, body, _) => Ready(new DecideReturn(t.Id, by, body.Approve, body.Reason)));
+        Act<DecisionBody>(tickets, "review-outcome", [StaffRole.Dispatcher], (t, by, body, _) => Ready(new ReviewOutcome(t.Id, by, body.Approve, body.Reason)));
         Act<TransferBody>(tickets, "transfer", [StaffRole.DepartmentHead, StaffRole.Dispatcher], (t, by, body, _) =>
             Ready(new TransferTicket(t.Id, by, body.ToDepartmentId ?? "", body.CoHandlingDepartmentIds, body.Reason ?? "")));
         Act<ExtensionBody>(tickets, "extension", Department, (t, by, body, _) => Ready(new RequestExtension(t.Id, by, body.Days, body.Reason ?? "")));

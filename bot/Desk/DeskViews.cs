@@ -35,6 +35,9 @@ public sealed record DetailView(string Key, string Label, string Value);
 
 public sealed record TimelineEntry(DateTimeOffset At, string AtText, string Who, string What, bool Internal);
 
+/// <summary>A clerk's 退单 waiting for the head, or an outcome waiting for the dispatcher.</summary>
+public sealed record PendingView(string By, string Text, DateTimeOffset At, string AtText);
+
 public sealed record ExtensionView(string RequestedBy, int Days, string Reason, DateTimeOffset ProposedResolveDue, string ProposedText);
 
 /// <summary>Everything the ticket page shows, and the actions the signed-in person may take now.</summary>
@@ -48,6 +51,8 @@ public sealed record TicketDetail(
     IReadOnlyList<string> CoHandlingDepartmentNames,
     IReadOnlyList<DeadlineView> Deadlines,
     ExtensionView? PendingExtension,
+    PendingView? PendingReturn,
+    PendingView? PendingOutcome,
     string? OpenInformationRequest,
     string? Outcome,
     string? Rating,

@@ -73,10 +73,15 @@ public static class TicketPages
             ticket.PendingExtension is { } pending
                 ? new ExtensionView(pending.By.Name, pending.Days, pending.Reason, pending.ProposedResolveDue, rules.Calendar.Describe(pending.ProposedResolveDue))
                 : null,
+            Pending(ticket.PendingReturn, rules),
+            Pending(ticket.PendingOutcome, rules),
             ticket.OpenInformationRequest,
             ticket.Outcome,
             ticket.Rating?.ToChinese(),
             StaffTimeline.Of(events.Select(e => e.Data), rules),
             TicketActions.Available(ticket, staff, rules, now));
     }
+
+    private static PendingView? Pending(PendingDecision? pending, DeskRules rules) =>
+        pending is null ? null : new PendingView(pending.By.Name, pending.Text, pending.At, rules.Calendar.Describe(pending.At));
 }

@@ -14,21 +14,23 @@ namespace Assistant.Bot.Desk;
 /// </summary>
 public static class TicketQueues
 {
-    public sealed record Queue(string Id, string Name, bool DispatchersOnly, Func<DateTimeOffset, DateTimeOffset, Expression<Func<Ticket, bool>>> Filter);
+    public sealed record Queue(string Id, string Name, bool DispatchersOnly, Func<DateTimeOffset, DateTimeOffset, DeskOptions, Expression<Func<Ticket, bool>>> Filter);
 
     private static readonly TicketStatus[] InHand = TicketStatusText.InDepartmentHands;
 
     public static IReadOnlyList<Queue> All { get; } =
     [
-        new("sign-for", "待签收", false, (_, _) => t => t.Status == TicketStatus.Routed),
-        new("handling", "办理中", false, (_, _) => t => t.Status == TicketStatus.SignedFor || t.Status == TicketStatus.Handling),
-        new("information", "待补充材料", false, (_, _) => t => t.Status == TicketStatus.AwaitingInformation),
-        new("due-soon", "即将超期", false, (now, soon) => t => t.Status.In(InHand)
+        new("sign-for", "待签收", false, (_, _, _) => t => t.Status == TicketStatus.Routed),
+        new("handling", "办理中", false, (_, _, _) => t => t.Status == TicketStatus.SignedFor || t.Status == TicketStatus.Handling),
+        new("information", "待补充材料", false, (_, _, _) => t => t.Status == TicketStatus.AwaitingInformation),
+        new("due-soon", "即将超期", false, (now, soon, _) => t => t.Status.In(InHand)
             && (t.ResolveDue > now && t.ResolveDue <= soon || t.Status == TicketStatus.Routed && t.SignForDue > now && t.SignForDue <= soon)),
-        new("overdue", "已超期", false, (now, _) => t => t.Status.In(InHand) && (t.ResolveDue <= now || t.Status == TicketStatus.Routed && t.SignForDue <= now)),
-        new("resolved", "已办结", false, (_, _) => t => t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed),
-        new("triage", "待分派", true, (_, _) => t => t.Status == TicketStatus.Submitted || t.Status == TicketStatus.Returned),
-        new("all", "全部", false, (_, _) => t => true),
+        new("overdue", "已超期", false, (now, _, _) => t => t.Status.In(InHand) && (t.ResolveDue <= now || t.Status == TicketStatus.Routed && t.SignForDue <= now)),
+        new("approvals", "待审批", false, (_, _, _) => t => t.PendingExtension != null || t.PendingReturn != null || t.PendingOutcome != null),
+        new("resolved", "已办结", false, (_, _, _) => t => t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed),
+        new("triage", "待分派", true, (_, _, options) => t => t.Status == TicketStatus.Submitted || t.Status == TicketStatus.Returned
+            || t.Status == TicketStatus.Routed && t.CategoryConfidence < options.TriageBelowConfidence),
+        new("all", "全部", false, (_, _, _) => t => true),
     ];
 
     public static async Task<Ok<IReadOnlyList<QueueCount>>> Counts(HttpContext context, IDocumentStore store, DeskRules rules, TimeProvider clock)
@@ -38,7 +40,7 @@ public static class TicketQueues
         await using var session = store.QuerySession();
         var batch = session.CreateBatchQuery();
         var queues = For(staff).ToList();
-        var counts = queues.Select(q => batch.Query<Ticket>().Where(TicketScope.Filter(staff)).Where(q.Filter(now, soon)).Count()).ToList();
+        var counts = queues.Select(q => batch.Query<Ticket>().Where(TicketScope.Filter(staff)).Where(q.Filter(now, soon, rules.Options)).Count()).ToList();
         await batch.Execute(context.RequestAborted);
         var result = new List<QueueCount>();
         for (var i = 0; i < queues.Count; i++)
@@ -64,7 +66,7 @@ public static class TicketQueues
         var size = Math.Clamp(pageSize ?? 20, 1, 100);
         var number = Math.Clamp(page ?? 1, 1, 10_000);
         await using var session = store.QuerySession();
-        var tickets = session.Query<Ticket>().Stats(out QueryStatistics stats).Visible(staff).Where(chosen.Filter(now, soon));
+        var tickets = session.Query<Ticket>().Stats(out QueryStatistics stats).Visible(staff).Where(chosen.Filter(now, soon, rules.Options));
         if (category is { Length: > 0 })
         {
             tickets = tickets.Where(t => t.Category == category);

@@ -25,6 +25,16 @@ public sealed class DeskOptions : IValidatableObject
     [Range(0, 10)]
     public int MaxReopens { get; set; } = 2;
 
+    /// <summary>A ticket routed on an understanding less sure than this also appears in the dispatchers' 待分派 list.</summary>
+    [Range(0.0, 1.0)]
+    public double TriageBelowConfidence { get; set; } = 0.5;
+
+    /// <summary>审核: an outcome waits for a dispatcher's approval before it is released to the enterprise.</summary>
+    public bool ReviewOutcomes { get; set; }
+
+    /// <summary>A clerk's 退单 waits for the head of the department before it goes to the dispatcher.</summary>
+    public bool HeadsApproveReturns { get; set; } = true;
+
     [MinLength(1)]
     public List<DepartmentOptions> Departments { get; set; } = [];
 

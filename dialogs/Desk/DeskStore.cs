@@ -19,7 +19,8 @@ public static class DeskStore
         typeof(TicketRedispatched), typeof(TicketTransferred), typeof(ExtensionRequested), typeof(ExtensionApproved),
         typeof(ExtensionRejected), typeof(TicketSupervised), typeof(TicketWarned), typeof(TicketResolved),
         typeof(OutcomeDelivered), typeof(TicketRated), typeof(TicketReopened), typeof(TicketWithdrawn), typeof(TicketClosed),
-        typeof(InternalNoteAdded), typeof(TicketAssigned),
+        typeof(InternalNoteAdded), typeof(TicketAssigned), typeof(ReturnRequested), typeof(ReturnApproved), typeof(ReturnRejected),
+        typeof(OutcomeProposed), typeof(OutcomeApproved), typeof(OutcomeRejected),
     ];
 
     public static StoreOptions ConfigureDesk(this StoreOptions options, string schema)

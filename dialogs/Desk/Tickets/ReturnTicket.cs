@@ -13,9 +13,18 @@ public sealed record ReturnTicket(Guid TicketId, Actor By, string Reason) : ITic
             () => rules.FindDepartment(ticket.LeadDepartmentId!)?.Kind == DepartmentKind.ServiceCenter
                 ? new Rejection(RejectionCode.NotPermitted, "服务中心不能退单，请直接重新派单。")
                 : null,
+            () => ticket.PendingReturn is not null ? new Rejection(RejectionCode.WrongState, $"诉求 {ticket.Number} 已有退单申请在等待部门负责人审核。") : null,
             () => Guards.Text(Reason, "退单理由（说明不属于本部门职责的依据）", 5),
             () => WithinLimit(ticket, rules, now));
-        return rejection?.ToDecision() ?? Decision.Accept(new TicketReturned(By, ticket.LeadDepartmentId!, Reason.Trim(), now));
+        if (rejection is not null)
+        {
+            return rejection.ToDecision();
+        }
+
+        // A clerk's return goes to the head first when the region wants it so; a head's goes straight to the dispatcher.
+        return rules.Options.HeadsApproveReturns && By.Role == ActorRole.Staff
+            ? Decision.Accept(new ReturnRequested(By, Reason.Trim(), now))
+            : Decision.Accept(new TicketReturned(By, ticket.LeadDepartmentId!, Reason.Trim(), now));
     }
 
     private static Rejection? WithinLimit(Ticket ticket, DeskRules rules, DateTimeOffset now)

@@ -12,6 +12,9 @@ public sealed record PendingExtension(Actor By, int Days, string Reason, DateTim
 
 public sealed record IssuedWarning(WarningLevel Level, DeadlineStage Stage, DateTimeOffset Due, DateTimeOffset At);
 
+/// <summary>A clerk's 退单 waiting for the head, or an outcome waiting for the dispatcher's review.</summary>
+public sealed record PendingDecision(Actor By, string Text, DateTimeOffset At);
+
 /// <summary>
 /// A ticket: one event stream, folded by these Apply methods. Marten keeps this document inline with the stream,
 /// so it is also the ticket view that queues, deadlines and status pages query.
@@ -29,6 +32,9 @@ public sealed class Ticket
     public TicketStatus Status { get; set; }
 
     public string Category { get; set; } = "";
+
+    /// <summary>How sure the understanding was of the category (0–1); unsure routings are shown to dispatchers.</summary>
+    public double? CategoryConfidence { get; set; }
 
     public string Text { get; set; } = "";
 
@@ -82,6 +88,10 @@ public sealed class Ticket
     public int TransferCount { get; set; }
 
     public PendingExtension? PendingExtension { get; set; }
+
+    public PendingDecision? PendingReturn { get; set; }
+
+    public PendingDecision? PendingOutcome { get; set; }
 
     public int ExtendedDays { get; set; }
 
@@ -148,6 +158,12 @@ public sealed class Ticket
             case TicketClosed e: Apply(e); break;
             case TicketAssigned e: Apply(e); break;
             case InternalNoteAdded e: Apply(e); break;
+            case ReturnRequested e: Apply(e); break;
+            case ReturnApproved e: Apply(e); break;
+            case ReturnRejected e: Apply(e); break;
+            case OutcomeProposed e: Apply(e); break;
+            case OutcomeApproved e: Apply(e); break;
+            case OutcomeRejected e: Apply(e); break;
             default: throw new ArgumentException($"Unknown ticket event {@event.GetType().Name}.", nameof(@event));
         }
 
@@ -163,6 +179,7 @@ public sealed class Ticket
         QueryCode = e.QueryCode,
         Status = TicketStatus.Submitted,
         Category = e.Category,
+        CategoryConfidence = e.CategoryConfidence,
         Text = e.Text,
         Enterprise = e.Enterprise,
         Contact = e.Contact,
@@ -211,6 +228,36 @@ public sealed class Ticket
     {
     }
 
+    public void Apply(ReturnRequested e)
+    {
+        PendingReturn = new PendingDecision(e.By, e.Reason, e.At);
+        LastChangedAt = e.At;
+    }
+
+    /// <summary>The TicketReturned that follows it does the rest.</summary>
+    public void Apply(ReturnApproved e) => LastChangedAt = e.At;
+
+    public void Apply(ReturnRejected e)
+    {
+        PendingReturn = null;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(OutcomeProposed e)
+    {
+        PendingOutcome = new PendingDecision(e.By, e.Outcome, e.At);
+        LastChangedAt = e.At;
+    }
+
+    /// <summary>The TicketResolved that follows it does the rest.</summary>
+    public void Apply(OutcomeApproved e) => LastChangedAt = e.At;
+
+    public void Apply(OutcomeRejected e)
+    {
+        PendingOutcome = null;
+        LastChangedAt = e.At;
+    }
+
     public void Apply(EnterpriseContacted e)
     {
         FirstContactAt ??= e.At;
@@ -248,6 +295,7 @@ public sealed class Ticket
     public void Apply(TicketReturned e)
     {
         Status = TicketStatus.Returned;
+        PendingReturn = null;
         ReturnReason = e.Reason;
         ReturnedByDepartmentId = e.DepartmentId;
         ReturnCount++;
@@ -291,6 +339,8 @@ public sealed class Ticket
     public void Apply(TicketResolved e)
     {
         Status = TicketStatus.Resolved;
+        PendingOutcome = null;
+        PendingReturn = null;
         Outcome = e.Outcome;
         ResolvedAt = e.At;
         OutcomeDeliveredAt = null;
@@ -353,6 +403,8 @@ public sealed class Ticket
         SignedForAt = null;
         FirstContactAt = null;
         PendingExtension = null;
+        PendingReturn = null;
+        PendingOutcome = null;
         ExtendedDays = 0;
         LastChangedAt = at;
     }

@@ -31,6 +31,8 @@ public sealed class AuthorizationMatrixTests(PostgresServer server) : IAsyncLife
         ("POST", "/api/desk/tickets/{id}/interim-reply", new { reply = "正在协调园区管委会" }, [Clerk, Head]),
         ("POST", "/api/desk/tickets/{id}/request-information", new { request = "请补充不动产证复印件" }, [Clerk, Head]),
         ("POST", "/api/desk/tickets/{id}/return", new { reason = "不属于本部门职责范围" }, [Clerk, Head]),
+        ("POST", "/api/desk/tickets/{id}/return-decision", new { approve = true }, [Head]),
+        ("POST", "/api/desk/tickets/{id}/review-outcome", new { approve = true }, [Dispatcher]),
         ("POST", "/api/desk/tickets/{id}/transfer", new { toDepartmentId = "approval", reason = "涉及施工许可" }, [Head, Dispatcher]),
         ("POST", "/api/desk/tickets/{id}/extension", new { days = 3, reason = "需要协调多个部门" }, [Clerk, Head]),
         ("POST", "/api/desk/tickets/{id}/extension-decision", new { approve = true }, [Head, Dispatcher]),

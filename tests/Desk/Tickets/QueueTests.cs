@@ -27,7 +27,7 @@ public sealed class QueueTests(PostgresServer server) : DeskContext(server)
     public async Task The_dispatcher_sees_returned_tickets_and_a_leader_sees_what_is_overdue()
     {
         var returned = await Submitted();
-        await Desk.Run(new ReturnTicket(returned.Id, People.LandClerk, "属于贷款贴息，应由金融局办理"), Cancel);
+        await Desk.Run(new ReturnTicket(returned.Id, People.LandHead, "属于贷款贴息，应由金融局办理"), Cancel);
         var late = await Submitted();
 
         Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(8)));

@@ -11,7 +11,7 @@ public sealed class ReturnAndDispatchTests
     [Fact]
     public void A_department_returns_a_misrouted_ticket_with_its_reason_and_the_dispatcher_sees_it()
     {
-        var story = new Story().Then((t, now) => new ReturnTicket(t.Id, People.LandClerk, "该事项为贷款贴息，属金融局职责").Decide(t, StoryRules, now));
+        var story = new Story().Then((t, now) => new ReturnTicket(t.Id, People.LandHead, "该事项为贷款贴息，属金融局职责").Decide(t, StoryRules, now));
 
         Assert.Equal(TicketStatus.Returned, story.Ticket.Status);
         Assert.Equal("该事项为贷款贴息，属金融局职责", story.Ticket.ReturnReason);
@@ -52,7 +52,7 @@ public sealed class ReturnAndDispatchTests
     public void The_dispatcher_redispatches_a_returned_ticket_and_the_clocks_restart()
     {
         var story = new Story()
-            .Then((t, now) => new ReturnTicket(t.Id, People.LandClerk, "属于贷款贴息，应由金融局办理").Decide(t, StoryRules, now))
+            .Then((t, now) => new ReturnTicket(t.Id, People.LandHead, "属于贷款贴息，应由金融局办理").Decide(t, StoryRules, now))
             .At(new DateTimeOffset(2026, 11, 24, 15, 0, 0, Beijing))
             .Then((t, now) => new RedispatchTicket(t.Id, People.Dispatcher, "finance", ["industry"], "贴息政策由金融局牵头").Decide(t, StoryRules, now));
 
@@ -66,7 +66,7 @@ public sealed class ReturnAndDispatchTests
     [Fact]
     public void Only_a_dispatcher_redispatches_and_only_to_a_known_department()
     {
-        var story = new Story().Then((t, now) => new ReturnTicket(t.Id, People.LandClerk, "不属于本局职责范围").Decide(t, StoryRules, now));
+        var story = new Story().Then((t, now) => new ReturnTicket(t.Id, People.LandHead, "不属于本局职责范围").Decide(t, StoryRules, now));
 
         Assert.Equal("只有调度员可以重新派单。",
             story.Try((t, now) => new RedispatchTicket(t.Id, People.LandHead, "finance", null, null).Decide(t, story.Rules, now)).Rejection!.Message);
