@@ -67,6 +67,7 @@ public static class DeskApi
         tickets.MapGet("/queues", TicketQueues.Counts).ForRoles(Anyone).WithName("QueueCounts");
         tickets.MapGet("/tickets", TicketQueues.List).ForRoles(Anyone).WithName("ListTickets");
         tickets.MapGet("/tickets/{id:guid}", TicketPages.Get).ForRoles(Anyone).WithName("GetTicket");
+        tickets.MapGet("/tickets/{id:guid}/files/{fileId}", TicketFiles.Get).ForRoles(Anyone).WithName("GetTicketFile");
 
         Act<SignForBody>(tickets, "sign-for", Department, (t, by, _, _) => Ready(new SignForTicket(t.Id, by)));
         Act<AssignBody>(tickets, "assign", [StaffRole.DepartmentHead], async (t, by, body, context) =>

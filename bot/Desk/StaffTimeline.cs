@@ -6,10 +6,14 @@ namespace Assistant.Bot.Desk;
 /// <summary>A ticket's whole history as colleagues read it, in plain Chinese, with who did what; internal notes marked.</summary>
 public static class StaffTimeline
 {
-    public static IReadOnlyList<TimelineEntry> Of(IEnumerable<object> events, DeskRules rules) =>
-        events.Select(e => Entry(e, rules)).Where(e => e is not null).Select(e => e!).ToList();
+    public static IReadOnlyList<TimelineEntry> Of(Guid ticketId, IEnumerable<object> events, DeskRules rules) =>
+        events.Select(e => Entry(ticketId, e, rules)).Where(e => e is not null).Select(e => e!).ToList();
 
-    private static TimelineEntry? Entry(object e, DeskRules rules)
+    /// <summary>Where staff open a file: web chat files through the desk (which checks the ticket), others at their own link.</summary>
+    public static FileLink Link(Guid ticketId, TicketFile file) =>
+        new(file.Name, file.ContentType, TicketFiles.FileId(file) is { } id ? $"/api/desk/tickets/{ticketId}/files/{id}" : file.Location);
+
+    private static TimelineEntry? Entry(Guid ticketId, object e, DeskRules rules)
     {
         string Dept(string? id) => rules.DepartmentName(id);
         string Who(Actor a) => a.Role switch
@@ -31,7 +35,8 @@ public static class StaffTimeline
             EnterpriseContacted c => Line(c.At, Who(c.By), $"联系企业：{c.Note}"),
             InterimReplyGiven r => Line(r.At, Who(r.By), $"阶段答复：{r.Reply}"),
             InformationRequested r => Line(r.At, Who(r.By), $"请企业补充材料：{r.Request}"),
-            InformationProvided i => Line(i.At, Who(i.By), $"补充材料：{i.Information}"),
+            InformationProvided i => Line(i.At, Who(i.By), $"补充材料：{i.Information}" + (i.Files is { Count: > 0 } files ? $"（附件{files.Count}个）" : ""))
+                with { Files = i.Files?.Select(f => Link(ticketId, f)).ToList() },
             TicketReturned r => Line(r.At, Who(r.By), $"退单。理由：{r.Reason}"),
             ReturnRequested r => Line(r.At, Who(r.By), $"申请退单，待部门负责人审核。理由：{r.Reason}"),
             ReturnApproved r => Line(r.At, Who(r.By), "同意退单"),

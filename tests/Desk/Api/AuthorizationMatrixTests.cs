@@ -25,6 +25,7 @@ public sealed class AuthorizationMatrixTests(PostgresServer server) : IAsyncLife
         ("GET", "/api/desk/queues", null, [Clerk, OtherClerk, Head, Dispatcher, Leader]),
         ("GET", "/api/desk/tickets?queue=all", null, [Clerk, OtherClerk, Head, Dispatcher, Leader]),
         ("GET", "/api/desk/tickets/{id}", null, [Clerk, Head, Dispatcher, Leader]),
+        ("GET", "/api/desk/tickets/{id}/files/0123456789abcdef0123456789abcdef", null, [Clerk, Head, Dispatcher, Leader]),
         ("POST", "/api/desk/tickets/{id}/sign-for", new { }, [Clerk, Head]),
         ("POST", "/api/desk/tickets/{id}/assign", new { staffId = "clerk" }, [Head]),
         ("POST", "/api/desk/tickets/{id}/contact", new { how = "电话", note = "已与企业联系人沟通" }, [Clerk, Head]),
