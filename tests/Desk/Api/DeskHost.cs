@@ -52,7 +52,8 @@ public sealed class DeskHost : IAsyncDisposable
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public HttpClient Anonymous() => _factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+    public HttpClient Anonymous(bool followRedirects = true) =>
+        _factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = followRedirects });
 
     /// <summary>A staff member with a local account whose password is <see cref="Password"/>, already changed.</summary>
     public async Task<StaffMember> AddStaff(string login, string name, string department, params StaffRole[] roles)
