@@ -66,6 +66,18 @@ public sealed class DeskHost : IAsyncDisposable
         return staff;
     }
 
+    /// <summary>Serves the host on a real port as well (Kestrel), for a browser; call before anything else uses the host.</summary>
+    public Uri Listen()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
+        _factory.StartServer();
+        return new Uri($"http://127.0.0.1:{port}/");
+    }
+
     public async Task<DeskClient> SignIn(string login, string password = Password)
     {
         var client = new DeskClient(Anonymous()) { Failures = () => string.Join(Environment.NewLine, Logs.Entries.Where(e => e.Level >= LogLevel.Error).Select(e => e.Message + " " + e.Exception)) };

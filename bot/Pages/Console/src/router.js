@@ -1,15 +1,16 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import QueuePage from './views/QueuePage.vue'
 import TicketPage from './views/TicketPage.vue'
-import { session, homeQueue } from './api.js'
+import Home from './views/Home.vue'
+import { session } from './api.js'
 
 export const router = createRouter({
   history: createWebHistory('/console/'),
   routes: [
-    { path: '/', redirect: () => `/queue/${homeQueue()}` },
+    { path: '/', name: 'home', component: Home },
     { path: '/queue/:queue', name: 'queue', component: QueuePage },
     { path: '/tickets/:id', name: 'ticket', component: TicketPage },
-    { path: '/:rest(.*)*', redirect: () => `/queue/${homeQueue()}` },
+    { path: '/:rest(.*)*', component: Home },
   ],
   scrollBehavior: () => ({ top: 0 }),
 })
