@@ -161,6 +161,46 @@ public sealed class ConsoleBrowserTests(PostgresServer server, ITestOutputHelper
         Assert.Empty(_refused);
     }
 
+    [Fact]
+    public async Task A_head_assigns_a_ticket_to_a_clerk_and_a_dispatcher_sends_a_returned_one_to_another_department()
+    {
+        await _host.AddStaff("zhaomin", "赵敏", "natural-resources", StaffRole.DepartmentHead);
+        await _host.AddStaff("wangfang", "王芳", "natural-resources", StaffRole.Staff);
+        await _host.AddStaff("sunli", "孙丽", "service-center", StaffRole.Dispatcher);
+        var assigned = await _host.File(Requests.Land());
+        var returned = await _host.File(Requests.Land("园区厂房的施工许可证一直没批下来，请帮忙催一下。"));
+        var gaveBack = await _host.Desk.Run(new ReturnTicket(returned.Id, People.LandClerk, "施工许可属行政审批局职责，不属于本部门"), Cancel);
+        Assert.True(gaveBack.IsAccepted, gaveBack.Rejection?.Message);
+
+        var head = await Open();
+        await SignIn(head, "zhaomin", DeskHost.Password);
+        await head.Locator(".queue-table").GetByText(assigned.Number).ClickAsync();
+        await head.Locator("[data-test=actions] [data-action=assign]").ClickAsync();
+        await Dialog(head).Locator(".el-select").ClickAsync();
+        await head.Locator(".el-select-dropdown__item:visible", new() { HasText = "王芳" }).ClickAsync();
+        await Dialog(head).Locator("[data-test=confirm]").ClickAsync();
+        await Expect(head.Locator("[data-test=timeline]")).ToContainTextAsync("分派给王芳承办");
+        await Expect(head.Locator(".head-facts")).ToContainTextAsync("王芳");
+
+        var dispatcher = await Open();
+        await SignIn(dispatcher, "sunli", DeskHost.Password);
+        await Expect(dispatcher.Locator(".crumbs")).ToContainTextAsync("待分派");
+        await Expect(Count(dispatcher, "triage")).ToHaveTextAsync("1");
+        await dispatcher.Locator(".queue-table").GetByText(returned.Number).ClickAsync();
+        await Expect(Status(dispatcher)).ToHaveTextAsync("已退回，待重新派单");
+        await dispatcher.Locator("[data-test=actions] [data-action=redispatch]").ClickAsync();
+        await Dialog(dispatcher).Locator(".el-select").First.ClickAsync();
+        await dispatcher.Locator(".el-select-dropdown__item:visible", new() { HasText = "行政审批局" }).ClickAsync();
+        await Dialog(dispatcher).Locator("textarea").FillAsync("施工许可由行政审批局办理，请及时签收。");
+        await Dialog(dispatcher).Locator("[data-test=confirm]").ClickAsync();
+
+        await Expect(Status(dispatcher)).ToHaveTextAsync("待签收");
+        await Expect(dispatcher.Locator("[data-test=timeline]")).ToContainTextAsync("重新派单：行政审批局主办");
+        await Expect(Count(dispatcher, "triage")).ToHaveTextAsync("0");
+        await Shot(dispatcher, "console-dispatcher.png");
+        Assert.Empty(_refused);
+    }
+
     /// <summary>Five land requests from different enterprises filed over the last week, and one for another department.</summary>
     private async Task<List<Ticket>> Seed()
     {
