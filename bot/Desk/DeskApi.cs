@@ -46,6 +46,7 @@ public static class DeskApi
 
     private static readonly StaffRole[] Department = [StaffRole.Staff, StaffRole.DepartmentHead];
     private static readonly StaffRole[] Anyone = [StaffRole.Staff, StaffRole.DepartmentHead, StaffRole.Dispatcher, StaffRole.Leader];
+    private static readonly StaffRole[] AnyRole = [.. Anyone, StaffRole.Administrator];
 
     public static IServiceCollection AddDeskApi(this IServiceCollection services)
     {
@@ -68,6 +69,9 @@ public static class DeskApi
         tickets.MapGet("/tickets", TicketQueues.List).ForRoles(Anyone).WithName("ListTickets");
         tickets.MapGet("/tickets/{id:guid}", TicketPages.Get).ForRoles(Anyone).WithName("GetTicket");
         tickets.MapGet("/tickets/{id:guid}/files/{fileId}", TicketFiles.Get).ForRoles(Anyone).WithName("GetTicketFile");
+        tickets.MapGet("/departments", DeskDirectory.Departments).ForRoles(AnyRole).WithName("Departments");
+        tickets.MapGet("/categories", DeskDirectory.Categories).ForRoles(AnyRole).WithName("Categories");
+        tickets.MapGet("/departments/{id}/staff", DeskDirectory.Staff).ForRoles(StaffRole.DepartmentHead, StaffRole.Dispatcher).WithName("DepartmentStaff");
 
         Act<SignForBody>(tickets, "sign-for", Department, (t, by, _, _) => Ready(new SignForTicket(t.Id, by)));
         Act<AssignBody>(tickets, "assign", [StaffRole.DepartmentHead], async (t, by, body, context) =>
