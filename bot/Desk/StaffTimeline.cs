@@ -6,19 +6,21 @@ namespace Assistant.Bot.Desk;
 /// <summary>A ticket's whole history as colleagues read it, in plain Chinese, with who did what; internal notes marked.</summary>
 public static class StaffTimeline
 {
-    public static IReadOnlyList<TimelineEntry> Of(Guid ticketId, IEnumerable<object> events, DeskRules rules) =>
-        events.Select(e => Entry(ticketId, e, rules)).Where(e => e is not null).Select(e => e!).ToList();
+    /// <summary>The history of the ticket; the enterprise is named by the contact person it gave.</summary>
+    public static IReadOnlyList<TimelineEntry> Of(Ticket ticket, IEnumerable<object> events, DeskRules rules) =>
+        events.Select(e => Entry(ticket, e, rules)).Where(e => e is not null).Select(e => e!).ToList();
 
     /// <summary>Where staff open a file: web chat files through the desk (which checks the ticket), others at their own link.</summary>
     public static FileLink Link(Guid ticketId, TicketFile file) =>
         new(file.Name, file.ContentType, TicketFiles.FileId(file) is { } id ? $"/api/desk/tickets/{ticketId}/files/{id}" : file.Location);
 
-    private static TimelineEntry? Entry(Guid ticketId, object e, DeskRules rules)
+    private static TimelineEntry? Entry(Ticket ticket, object e, DeskRules rules)
     {
+        var ticketId = ticket.Id;
         string Dept(string? id) => rules.DepartmentName(id);
         string Who(Actor a) => a.Role switch
         {
-            ActorRole.Enterprise => $"企业（{a.Name}）",
+            ActorRole.Enterprise => $"企业（{ticket.Contact.Name}）",
             ActorRole.System => "系统",
             _ => a.DepartmentId is { } d ? $"{Dept(d)} {a.Name}" : a.Name,
         };
