@@ -180,6 +180,10 @@ public sealed class WorkingCalendar
     public string Describe(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, Zone).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>The same, for English replies: "24 Nov 2026, 17:30".</summary>
+    public string Describe(DateTimeOffset instant, bool english) =>
+        english ? TimeZoneInfo.ConvertTime(instant, Zone).ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) : Describe(instant);
+
     public DateOnly LocalDay(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
     public DateTimeOffset At(DateOnly day, TimeOnly time)

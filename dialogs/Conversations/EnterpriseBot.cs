@@ -143,12 +143,30 @@ public sealed class EnterpriseBot : ActivityHandler
         }
 
         var understood = _understander.Understand(text);
-        if (!understood.HasNeed)
+        if (ProgressEnquiry.Is(text) && !(understood.IsConfident && understood.Confidence >= 0.8 && !ProgressEnquiry.Latest(text)))
         {
-            turn.SendActivity(p.Greeting);
+            if (await ProgressAnswer.For(turn, _desk, ProgressEnquiry.Latest(text), p, cancellation) is { } progress)
+            {
+                turn.SendActivity(progress);
+                return;
+            }
+
+            turn.SendActivity(p.English
+                ? "You have not submitted a request from this account yet."
+                : "您还没有通过本账号提交过诉求。");
+            await dc.Begin(TicketLookupDialog.Name, new LookupState(), cancellation);
+            return;
         }
 
-        await dc.Begin(SubmitRequestDialog.Name, _submit.Start(understood.HasNeed ? text : null, turn), cancellation);
+        // A greeting gets a greeting; anything else is the start of the request, in the user's words.
+        var greeting = !understood.HasNeed && RequestUnderstander.IsGreeting(text);
+        var draft = _submit.Start(greeting ? null : text, turn);
+        if (greeting)
+        {
+            draft.Saying.Add(p.English ? "Hello!" : "您好！");
+        }
+
+        await dc.Begin(SubmitRequestDialog.Name, draft, cancellation);
     }
 
     /// <summary>"补充 YQ…", "撤回 YQ…", "评价 YQ…" on one's own ticket; false when it is a plain lookup.</summary>

@@ -54,6 +54,9 @@ public sealed class DeskOptions : IValidatableObject
         [Required]
         public string Name { get; set; } = "";
 
+        /// <summary>The name told to users who write in English; the Chinese name when not set.</summary>
+        public string? EnglishName { get; set; }
+
         public DepartmentKind Kind { get; set; } = DepartmentKind.Department;
     }
 

@@ -47,6 +47,10 @@ public sealed class DeskRules
 
     public string DepartmentName(string? id) => id is not null && _departments.TryGetValue(id, out var d) ? d.Name : id ?? "（未指定）";
 
+    /// <summary>The department's name in the user's language.</summary>
+    public string DepartmentName(string? id, bool english) =>
+        english && id is not null && _departments.TryGetValue(id, out var d) && d.EnglishName is { Length: > 0 } name ? name : DepartmentName(id);
+
     public bool IsCategory(string id) => CategoryNames.ContainsKey(id);
 
     /// <summary>All stage deadlines of a category, counted from the moment of dispatch.</summary>

@@ -20,7 +20,7 @@ public sealed record RoutingRuleSet(IReadOnlyList<RoutingRule> Rules, string Id 
 public sealed record DeskSettings(IReadOnlyList<Department> Departments, IReadOnlyList<RoutingRule> RoutingRules)
 {
     public static DeskSettings From(DeskOptions options) => new(
-        options.Departments.Select(d => new Department(d.Id, d.Name, d.Kind)).ToList(),
+        options.Departments.Select(d => new Department(d.Id, d.Name, d.Kind, EnglishName: d.EnglishName)).ToList(),
         Rules(options));
 
     public static IReadOnlyList<RoutingRule> Rules(DeskOptions options) =>

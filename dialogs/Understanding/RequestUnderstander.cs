@@ -49,6 +49,9 @@ public sealed class RequestUnderstander
         return new Understanding(category, confidence, clarify, scores, evidence, entities, language, HasNeed: true) { Headcount = read.Headcount };
     }
 
+    /// <summary>Only a greeting or an opener ("你好，在吗", "想咨询个事"): nothing of a need yet.</summary>
+    public static bool IsGreeting(string text) => NeedDetector.IsGreeting(new RequestText(text ?? "", false).Normalized);
+
     /// <summary>A whole dialog: the category of everything the user wrote (a progress question late in the dialog does not
     /// outweigh the need stated earlier), and the slots after merging the turns in order.</summary>
     public Understanding Understand(IReadOnlyList<string> turns)

@@ -30,7 +30,7 @@ public static class LoadTool
     private static string[] Script()
     {
         var company = $"{Cities[Random.Shared.Next(Cities.Length)]}{Trades[Random.Shared.Next(Trades.Length)]}有限公司";
-        return ["招20个普工，下个月要到岗", "普工、焊工", company, "跳过", "张伟", "13606182453", "确认提交"];
+        return ["招20个普工，下个月要到岗", "要普工和焊工，最好有经验的", company, "张伟", "13606182453", "电话改成13606182454", "确认提交"];
     }
 
     public static async Task<int> Run(string[] args)

@@ -24,7 +24,7 @@ namespace Assistant.Benchmarks;
 public static class TurnBenchmark
 {
     private static readonly string[] Script =
-        ["招20个普工，下个月要到岗", "泰州宏力重工有限公司", "跳过", "张伟", "13606182453", "普工、焊工", "确认提交"];
+        ["招20个普工，下个月要到岗", "要普工和焊工，最好有经验的", "泰州宏力重工有限公司", "张伟", "13606182453", "电话改成13606182454", "确认提交"];
 
     public static async Task<int> Run(string[] args)
     {

@@ -22,14 +22,14 @@ public sealed class BadInputTests(PostgresServer server) : ConversationContext(s
         var declined = await chat.Says(new string('贷', 2001));
 
         Assert.Equal("您的消息较长（2001字），请精简到2000字以内，或分几条发送。", declined.Text());
-        Assert.StartsWith("资金主要用于什么？", (await chat.Says("300万")).Text(), StringComparison.Ordinal);
+        Assert.StartsWith("请留下贵企业的名称、您的称呼和联系电话", (await chat.Says("300万")).Text(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Markup_is_stripped_before_anything_reads_it()
     {
         var chat = NewChat();
-        await Script(chat, "<script>alert('x')</script>招20个普工<b>急</b>", "普工", "下个月", "泰州宏力重工有限公司", "跳过", "张伟", "13606182453", "确认提交");
+        await Script(chat, "<script>alert('x')</script>招20个普工<b>急</b>", "泰州宏力重工有限公司，张伟，13606182453", "确认提交");
 
         var ticket = Assert.Single(await Tickets());
         Assert.DoesNotContain("<", ticket.Text, StringComparison.Ordinal);

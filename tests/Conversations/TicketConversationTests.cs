@@ -9,7 +9,7 @@ public sealed class TicketConversationTests(PostgresServer server) : Conversatio
     private async Task<(Chat Chat, Ticket Ticket)> Filed()
     {
         var chat = NewChat();
-        await Script(chat, "招20个普工", "普工", "下个月", "泰州宏力重工有限公司", "跳过", "张伟", "13606182453", "确认提交");
+        await Script(chat, "招20个普工，下个月要到岗", "泰州宏力重工有限公司，张伟，13606182453", "确认提交");
         return (chat, Assert.Single(await Tickets()));
     }
 

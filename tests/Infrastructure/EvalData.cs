@@ -18,6 +18,6 @@ public static class EvalData
 
     public static IReadOnlyList<JsonElement> Requests() => Lines("requests.dev.jsonl");
 
-    private static IReadOnlyList<JsonElement> Lines(string file) =>
+    public static IReadOnlyList<JsonElement> Lines(string file) =>
         File.ReadLines(PathOf(file)).Where(l => l.Trim().Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
 }

@@ -52,12 +52,8 @@ public sealed class LoopBrowserTests(PostgresServer server, ITestOutputHelper ou
         await Expect(chat.GetByText("您好，我是“有求必应”企业服务助手").Last).ToBeVisibleAsync();
         foreach (var (say, next) in new[]
                  {
-                     ("招20个普工，下个月要到岗", "需要哪些岗位或工种？"),
-                     ("普工、焊工", "请问贵企业的全称是？"),
-                     ("泰州宏力重工有限公司", "统一社会信用代码"),
-                     ("跳过", "请问怎么称呼您？"),
-                     ("张伟", "请留下联系电话"),
-                     ("13606182453", "请核对您的诉求信息"),
+                     ("招20个普工，下个月要到岗", "请留下贵企业的名称、您的称呼和联系电话"),
+                     ("泰州宏力重工有限公司，张伟，13606182453", "请核对您的诉求信息"),
                  })
         {
             await Say(chat, say);

@@ -35,7 +35,7 @@ public sealed class RetentionSweepTests(PostgresServer server) : IAsyncLifetime
         await Say(abandoned, "你好");
         await UploadPdf(abandoned);
         var filed = await _host.Start("dl_filed");
-        foreach (var line in new[] { "招20个普工", "普工", "下个月", "泰州宏力重工有限公司", "跳过", "张伟", "13606182453", "确认提交" })
+        foreach (var line in new[] { "招20个普工，下个月要到岗", "泰州宏力重工有限公司，张伟，13606182453", "确认提交" })
         {
             await Say(filed, line);
         }
@@ -59,7 +59,7 @@ public sealed class RetentionSweepTests(PostgresServer server) : IAsyncLifetime
     public async Task A_file_sent_as_a_tickets_material_stays_with_the_ticket_when_its_conversation_goes()
     {
         var chat = await _host.Start("dl_material");
-        foreach (var line in new[] { "招20个普工", "普工", "下个月", "泰州宏力重工有限公司", "跳过", "张伟", "13606182453", "确认提交" })
+        foreach (var line in new[] { "招20个普工，下个月要到岗", "泰州宏力重工有限公司，张伟，13606182453", "确认提交" })
         {
             await Say(chat, line);
         }

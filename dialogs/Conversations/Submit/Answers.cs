@@ -26,6 +26,8 @@ public static partial class Answers
         return name.Length <= 10 && !name.Any(c => "了吗呢吧啊要想请问能会是有在没不的，。？！?!,. 　".Contains(c, StringComparison.Ordinal)) ? name : null;
     }
 
+    public static bool HasOrganisationSuffix(string name) => OrganisationSuffix().IsMatch(name);
+
     /// <summary>How the user wants to be addressed: "我姓刘" → 刘, "联系人周工" → 周工, "张伟" → 张伟.</summary>
     public static string? ContactName(string answer)
     {

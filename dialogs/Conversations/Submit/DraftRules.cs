@@ -17,7 +17,10 @@ public static class DraftRules
     public const string RememberedKey = "remembered";
     public const string EditKey = "edit";
 
-    /// <summary>The slot to ask next, or null when the draft is complete.</summary>
+    /// <summary>
+    /// The slot to ask next, or null when the draft is complete: the need, the category only when unsure, the details
+    /// worth asking for this request that are still missing and were never asked, then how to reach the enterprise.
+    /// </summary>
     public static Slot? Next(RequestDraft draft, UserProfile profile)
     {
         if (draft.Editing is { } editing && Slots.Find(editing) is { } edited)
@@ -35,19 +38,33 @@ public static class DraftRules
             return Slots.Category;
         }
 
-        // The need first, while the user is thinking about it; then who to contact.
-        if (Slots.DetailsFor(draft.Category).FirstOrDefault(s => !IsFilled(draft, s) && !draft.Skipped.Contains(s.Key)) is { } detail)
+        foreach (var slot in DetailCues.Worth(draft.Category, draft.Text))
         {
-            return detail;
+            // A deadline is not asked of someone who has just said how urgent it is.
+            if (IsFilled(draft, slot) || draft.Skipped.Contains(slot.Key) || draft.Asked.Contains(slot.Key) || (slot == Slots.Deadline && draft.Urgent))
+            {
+                continue;
+            }
+
+            return slot;
         }
 
-        if (!draft.OfferedRememberedPhone && Remembered(profile) is not null && draft.Entities.Phone is null && draft.Entities.Company is null)
+        if (!draft.OfferedRememberedPhone && Remembered(profile) is not null && draft.Entities.Phone is null && draft.Entities.Company is null && draft.ContactName is null)
         {
             return new Slot(RememberedKey, "", "", "", "", false);
         }
 
-        return Slots.Contact.FirstOrDefault(s => !IsFilled(draft, s) && !draft.Skipped.Contains(s.Key));
+        var missing = Required.Where(s => !IsFilled(draft, s)).ToList();
+        if (missing.Count >= 2 && !draft.Asked.Contains(Slots.ContactAll.Key))
+        {
+            return Slots.ContactAll;
+        }
+
+        return missing.FirstOrDefault();
     }
+
+    /// <summary>What a ticket cannot be filed without.</summary>
+    public static IReadOnlyList<Slot> Required { get; } = [Slots.Company, Slots.ContactName, Slots.Phone];
 
     public static bool IsFilled(RequestDraft draft, Slot slot) => slot.Key switch
     {
@@ -61,6 +78,9 @@ public static class DraftRules
         "amount" => draft.Entities.AmountCny is not null,
         "headcount" => draft.Entities.Headcount is not null,
         "deadline" => draft.Entities.Deadline is not null,
+        "contact" => Required.All(s => IsFilled(draft, s)),
+        "concerns" => draft.Concerns.Count > 0,
+        "urgency" => draft.Urgent,
         _ => draft.Details.ContainsKey(slot.Key),
     };
 
@@ -73,191 +93,6 @@ public static class DraftRules
         var digits = new string(phone.Where(char.IsDigit).ToArray());
         return digits.Length >= 7 ? $"{digits[..3]}****{digits[^4..]}" : phone;
     }
-
-    /// <summary>
-    /// Takes one user message into the draft. Returns a short remark when the answer could not fill the slot asked
-    /// (for example an invalid credit code), which the bot says before asking again.
-    /// </summary>
-    public static string? Apply(RequestDraft draft, string text, RequestUnderstander understander, UserProfile profile, DateTimeOffset now, Phrases p)
-    {
-        var answer = text.Trim();
-        var said = understander.Understand(answer);
-        var entitiesBefore = draft.Entities;
-        draft.Entities = RequestUnderstander.Merge(draft.Entities, said);
-        var correctedSomething = draft.Entities != entitiesBefore;
-        var contactBefore = draft.ContactName;
-        draft.ContactName = Answers.ContactName(answer) is { } name && (draft.Asking == Slots.ContactName.Key || ContactCue(answer)) ? name : draft.ContactName;
-        var gaveOtherDetails = correctedSomething || draft.ContactName != contactBefore;
-        var asking = draft.Asking;
-        draft.Asking = null;
-        var (filled, remark) = Fill(draft, asking, answer, said, correctedSomething, profile, now, p);
-        // An optional question the user passed over is not asked again; one they answered with other details is.
-        if (!filled && !gaveOtherDetails && asking is not null && asking != Slots.Need.Key && Slots.Find(asking) is { Optional: true })
-        {
-            draft.Skipped.Add(asking);
-        }
-
-        var onlyContact = !said.HasNeed && (said.Entities.Company ?? said.Entities.Phone ?? said.Entities.CreditCode) is not null;
-        if (!filled && asking is not (SummaryKey or RememberedKey) && !onlyContact && remark is null && said.HasNeed)
-        {
-            draft.Texts.Add(answer);
-        }
-
-        if (!draft.CategoryChosen && draft.Texts.Count > 0 && (draft.Category is null || asking == Slots.Need.Key))
-        {
-            Categorize(draft, understander);
-        }
-
-        if (draft.Editing == asking)
-        {
-            draft.Editing = null;
-        }
-
-        return remark;
-    }
-
-    public static void Categorize(RequestDraft draft, RequestUnderstander understander)
-    {
-        var result = understander.Understand(draft.Text);
-        draft.Confidence = result.Confidence;
-        draft.Clarify = [.. result.Clarify];
-        draft.Category = result.IsConfident ? result.Category : null;
-        if (!result.HasNeed && draft.Texts.Count >= 2)
-        {
-            // Two messages and still no recognisable need: let the dispatcher triage it.
-            draft.Category = "other";
-        }
-    }
-
-    private static (bool Filled, string? Remark) Fill(
-        RequestDraft draft, string? asking, string answer, Understanding.Understanding said, bool correctedSomething, UserProfile profile, DateTimeOffset now, Phrases p)
-    {
-        switch (asking)
-        {
-            case "need":
-                if (said.HasNeed || answer.Length >= 6)
-                {
-                    draft.Texts.Add(answer);
-                    return (true, null);
-                }
-
-                return (false, null);
-            case "category":
-                var chosen = CategoryNames.FromTitle(answer) ?? (said.IsConfident ? said.Category : null);
-                if (chosen is null)
-                {
-                    return (false, null);
-                }
-
-                if (CategoryNames.FromTitle(answer) is null)
-                {
-                    draft.Texts.Add(answer);
-                }
-
-                draft.Category = chosen;
-                draft.CategoryChosen = true;
-                return (true, null);
-            case RememberedKey:
-                draft.OfferedRememberedPhone = true;
-                if (ConfirmPrompt.Recognize(answer) == true)
-                {
-                    draft.Entities = draft.Entities with
-                    {
-                        Company = profile.Company,
-                        Phone = profile.Phone,
-                        CreditCode = draft.Entities.CreditCode ?? profile.CreditCode,
-                        CreditCodeValid = draft.Entities.CreditCode is null && profile.CreditCode is not null ? true : draft.Entities.CreditCodeValid,
-                    };
-                    draft.ContactName ??= profile.ContactName;
-                    if (profile.CreditCode is null)
-                    {
-                        // They left no credit code last time; do not ask again for what they chose not to give.
-                        draft.Skipped.Add(Slots.CreditCode.Key);
-                    }
-
-                    return (true, null);
-                }
-
-                return (said.Entities.Phone is not null || said.Entities.Company is not null, null);
-            case "company":
-                if (said.Entities.Company is null && Answers.CompanyName(answer) is { } company)
-                {
-                    draft.Entities = draft.Entities with { Company = company };
-                }
-
-                return (draft.Entities.Company is not null, null);
-            case "creditCode":
-                if (Answers.CreditCodeIn(answer) is not { } code)
-                {
-                    return (false, null);
-                }
-
-                var problem = CreditCode.Check(CreditCode.Normalize(code));
-                draft.Entities = draft.Entities with { CreditCode = code, CreditCodeValid = problem is null };
-                if (problem is null)
-                {
-                    return (true, null);
-                }
-
-                return (true, (p.English ? "That credit code does not check out: " : "") + problem);
-            case "contactName":
-                return (draft.ContactName is not null, null);
-            case "phone":
-                if (draft.Entities.Phone is null && Answers.PhoneIn(answer) is { } phone)
-                {
-                    draft.Entities = draft.Entities with { Phone = phone };
-                }
-
-                return (draft.Entities.Phone is not null, draft.Entities.Phone is null && answer.Any(char.IsDigit)
-                    ? (p.English ? "That does not look like a phone number." : "这个号码似乎不完整，请填写11位手机号或带区号的座机号。")
-                    : null);
-            case "area":
-                if (draft.Entities.AreaMu is null && draft.Entities.AreaSqm is null && Answers.BareNumber(answer, p.English) is { } area and > 0)
-                {
-                    draft.Entities = area <= 5000 ? draft.Entities with { AreaMu = area } : draft.Entities with { AreaSqm = area };
-                }
-
-                return (IsFilled(draft, Slots.Area), null);
-            case "amount":
-                if (draft.Entities.AmountCny is null && Answers.BareNumber(answer, p.English) is { } amount and > 0)
-                {
-                    // "300" in answer to "需要多少资金（例如：300万元）" means 300万.
-                    draft.Entities = draft.Entities with { AmountCny = amount < 100_000 ? amount * 10_000 : amount };
-                }
-
-                return (IsFilled(draft, Slots.Amount), null);
-            case "headcount":
-                if (draft.Entities.Headcount is null && Answers.BareNumber(answer, p.English) is { } people and > 0 and < 1_000_000)
-                {
-                    draft.Entities = draft.Entities with { Headcount = (int)people };
-                }
-
-                return (IsFilled(draft, Slots.Headcount), null);
-            case "deadline":
-                if (draft.Entities.Deadline is null && DateTimePrompt.Recognize(answer, now, p.English) is { } when)
-                {
-                    draft.Entities = draft.Entities with { Deadline = when.Text };
-                }
-
-                return (IsFilled(draft, Slots.Deadline), null);
-            case null or SummaryKey:
-                return (false, null);
-            default:
-                // A message that gave other details ("算了，改成300万") or a long new story is not the answer to a
-                // free-text question such as "资金主要用于什么？".
-                if (correctedSomething || said.Entities.Company is not null || (said.HasNeed && answer.Length > 40))
-                {
-                    return (false, null);
-                }
-
-                draft.Details[asking] = Answers.Clip(answer);
-                return (true, null);
-        }
-    }
-
-    private static bool ContactCue(string answer) =>
-        answer.Contains("我姓", StringComparison.Ordinal) || answer.Contains("免贵", StringComparison.Ordinal)
-        || answer.Contains("联系人", StringComparison.Ordinal) || answer.Contains("我叫", StringComparison.Ordinal);
 
     /// <summary>A field as the summary shows it, or null when not given.</summary>
     public static string? Describe(RequestDraft draft, Slot slot, Phrases p) => slot.Key switch
@@ -273,6 +108,9 @@ public static class DraftRules
         "amount" => draft.Entities.AmountCny is { } yuan ? Money(yuan, p) : null,
         "headcount" => draft.Entities.Headcount is { } n ? (p.English ? $"{n} people" : $"{n}人") : null,
         "deadline" => draft.Entities.Deadline,
+        "concerns" => draft.Concerns.Count == 0 ? null : string.Join(p.English ? " " : "", draft.Concerns),
+        "urgency" => draft.Urgency is { } words ? (p.English ? $"Urgent ({words})" : $"紧急（{words}）") : null,
+        "contact" => null,
         _ => draft.Details.GetValueOrDefault(slot.Key),
     };
 
@@ -287,7 +125,9 @@ public static class DraftRules
     {
         var added = new List<string>();
         var updated = new List<string>();
-        foreach (var slot in Slots.All.Where(s => s.Key is not ("need" or "category") && s.Key != asked))
+        var cleared = Slots.All.Where(s => before.GetValueOrDefault(s.Key) is not null && Describe(draft, s, p) is null && s.Key is not ("need" or "category" or "contact"))
+            .Select(s => p.English ? s.English : s.Chinese).ToList();
+        foreach (var slot in Slots.All.Where(s => s.Key is not ("need" or "category" or "concerns" or "urgency" or "contact") && s.Key != asked))
         {
             var now = Describe(draft, slot, p);
             var was = before.GetValueOrDefault(slot.Key);
@@ -310,13 +150,32 @@ public static class DraftRules
             parts.Add((p.English ? "Updated — " : "已更新：") + string.Join(p.English ? "; " : "；", updated));
         }
 
+        if (cleared.Count > 0)
+        {
+            parts.Add((p.English ? "Removed — " : "已删除：") + string.Join(p.English ? "; " : "、", cleared));
+        }
+
         return parts.Count == 0 ? null : string.Join(p.English ? ". " : "。", parts) + (p.English ? "." : "。");
     }
 
     public static IReadOnlyDictionary<string, string?> Snapshot(RequestDraft draft, Phrases p) =>
         Slots.All.ToDictionary(s => s.Key, s => Describe(draft, s, p));
 
-    /// <summary>The fields the summary lists, in order: the request, the enterprise, then the category's details.</summary>
-    public static IReadOnlyList<Slot> SummaryFields(RequestDraft draft) =>
-        [Slots.Category, Slots.Need, .. Slots.Contact, .. Slots.DetailsFor(draft.Category)];
+    /// <summary>
+    /// The fields the summary lists, in order: the request, the enterprise, the category's details, then every other
+    /// detail that was stated (an amount on a technology request, a deadline on an approval), the enterprise's
+    /// questions and the urgency. Nothing stored is left off.
+    /// </summary>
+    public static IReadOnlyList<Slot> SummaryFields(RequestDraft draft)
+    {
+        var details = Slots.DetailsFor(draft.Category).Concat(Slots.Details).Distinct();
+        return [Slots.Category, Slots.Need, .. Slots.Contact, .. details.Where(s => IsFilled(draft, s)), Slots.Concerns, Slots.Urgency];
+    }
+
+    /// <summary>The fields the user may choose to change from the summary: what is shown plus what is worth adding.</summary>
+    public static IReadOnlyList<Slot> EditableFields(RequestDraft draft)
+    {
+        var details = Slots.DetailsFor(draft.Category).Concat(Slots.Details).Where(s => IsFilled(draft, s) || DetailCues.Worth(draft.Category, draft.Text).Contains(s));
+        return [Slots.Category, Slots.Need, .. Slots.Contact, .. details.Distinct()];
+    }
 }

@@ -29,20 +29,32 @@ public static class Slots
     public static readonly Slot EnergyKind = new("energyKind", "能源类别", "Kind", "涉及哪类能源？（用电增容、用气、用水或用能指标）", "Which kind: electricity capacity, gas, water, or energy-use quota?", true);
     public static readonly Slot Capacity = new("capacity", "容量/指标", "Capacity", "需要的容量或指标大约是多少？（例如：2000千伏安、年用能5000吨标准煤）", "How much capacity or quota is needed?", true);
 
+    public static readonly Slot Concerns = new("concerns", "企业关心的问题", "Questions", "", "", true);
+    public static readonly Slot Urgency = new("urgency", "紧急情况", "Urgency", "", "", true);
+
+    /// <summary>Company, name and phone in one question, when more than one of them is missing.</summary>
+    public static readonly Slot ContactAll = new("contact", "联系方式", "Contact details",
+        "请留下贵企业的名称、您的称呼和联系电话，方便承办部门与您联系（可以在一条消息里发送，例如：常州宏晟纺织有限公司，刘先生，138 0615 2947）。",
+        "Please leave your company's name, your name and a phone number so the department can reach you (all in one message is fine).", false);
+
     public static readonly IReadOnlyList<Slot> Contact = [Company, CreditCode, ContactName, Phone];
 
+    /// <summary>The details a department may want for a category, in the order the summary shows them.</summary>
     public static IReadOnlyList<Slot> DetailsFor(string? category) => category switch
     {
-        "land" => [Area, Location, LandUse],
-        "financing" => [Amount, Purpose, Deadline],
-        "hiring" => [Headcount, Positions, Deadline],
+        "land" => [Area, Location, LandUse, Project],
+        "financing" => [Amount, Purpose],
+        "hiring" => [Headcount, Positions],
         "approval" => [ApprovalItem, Project, StuckAt],
-        "energy" => [EnergyKind, Capacity, Deadline],
-        _ => [Deadline],
+        "energy" => [EnergyKind, Capacity],
+        _ => [],
     };
 
+    /// <summary>Every detail there is, so one stated for another category (an amount on a technology request) still shows.</summary>
+    public static IReadOnlyList<Slot> Details { get; } = [Area, Location, LandUse, Amount, Purpose, Headcount, Positions, ApprovalItem, Project, StuckAt, EnergyKind, Capacity, Deadline];
+
     public static IReadOnlyList<Slot> All { get; } =
-        [Need, Category, Company, CreditCode, ContactName, Phone, Area, Location, LandUse, Amount, Purpose, Deadline, Headcount, Positions, ApprovalItem, Project, StuckAt, EnergyKind, Capacity];
+        [Need, Category, Company, CreditCode, ContactName, Phone, Area, Location, LandUse, Amount, Purpose, Deadline, Headcount, Positions, ApprovalItem, Project, StuckAt, EnergyKind, Capacity, Concerns, Urgency, ContactAll];
 
     public static Slot? Find(string? key) => All.FirstOrDefault(s => s.Key == key);
 }

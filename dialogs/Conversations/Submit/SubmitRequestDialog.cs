@@ -1,4 +1,5 @@
 using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Conversations.Tickets;
 using Assistant.Dialogs.Desk;
 using Assistant.Dialogs.Desk.Enterprises;
 using Assistant.Dialogs.Desk.Tickets;
@@ -43,7 +44,7 @@ public sealed class SubmitRequestDialog : ComponentDialog
         var draft = new RequestDraft { Asking = Slots.Need.Key };
         if (!string.IsNullOrWhiteSpace(text))
         {
-            DraftRules.Apply(draft, text, _understander, Profile(turn), turn.Clock.GetUtcNow(), Phrases.For(turn.Locale));
+            MessageIntake.Apply(draft, text, _understander, Profile(turn), turn.Clock.GetUtcNow(), Phrases.For(turn.Locale));
         }
 
         return draft;
@@ -55,8 +56,8 @@ public sealed class SubmitRequestDialog : ComponentDialog
         var p = Phrases.For(step.Turn.Locale);
         if (draft.Asking == DraftRules.EditKey)
         {
-            var fields = DraftRules.SummaryFields(draft).Select(f => new Choice(p.English ? f.English : f.Chinese)).ToList();
-            return step.Prompt(Ask, PromptOptions.Asking(p.English ? "Which item should be changed?" : "请问要修改哪一项？", null, fields), cancellation);
+            var fields = DraftRules.EditableFields(draft).Select(f => new Choice(p.English ? f.English : f.Chinese)).ToList();
+            return step.Prompt(Ask, PromptOptions.Asking(Say(draft, p, p.English ? "Which item should be changed?" : "请问要修改哪一项？"), null, fields), cancellation);
         }
 
         var slot = DraftRules.Next(draft, Profile(step.Turn));
@@ -64,23 +65,51 @@ public sealed class SubmitRequestDialog : ComponentDialog
         {
             draft.Asking = DraftRules.SummaryKey;
             draft.Summarised = true;
-            step.Turn.SendActivity(SummaryCard.Build(step.Turn.Activity.CreateReply(), draft, Department(draft), p));
+            draft.CardVersion++;
+            if (draft.Saying.Count > 0)
+            {
+                step.Turn.SendActivity(Say(draft, p, null));
+            }
+
+            step.Turn.SendActivity(SummaryCard.Build(step.Turn.Activity.CreateReply(), draft, Department(draft, p), p));
             return step.Prompt(Ask, new PromptOptions
             {
                 RetryPrompt = new Activity { Text = p.English ? "Please press “Confirm”, or tell me what to change." : "请点击“确认提交”，或告诉我需要修改的内容。" },
             }, cancellation);
         }
 
-        draft.Asking = slot.Key;
-        if (draft.Category is not null && !draft.CategoryAnnounced)
+        if (draft.Category is not null && !draft.CategoryAnnounced && slot != Slots.Category)
         {
             draft.CategoryAnnounced = true;
-            step.Turn.SendActivity(p.English
-                ? $"Understood: this is a {CategoryNames.Name(draft.Category, p)} request, to be handled by {Department(draft)}."
-                : $"好的，您的诉求属于“{CategoryNames.Name(draft.Category, p)}”类，将由{Department(draft)}承办。");
+            draft.Saying.Insert(0, p.English
+                ? $"Understood: this is a {CategoryNames.Name(draft.Category, p)} request, to be handled by {Department(draft, p)}."
+                : $"好的，您的诉求属于“{CategoryNames.Name(draft.Category, p)}”类，将由{Department(draft, p)}承办。");
         }
 
-        return step.Prompt(Ask, Question(draft, slot, step.Turn, p), cancellation);
+        var question = Question(draft, slot, step.Turn, p);
+        draft.Asking = slot.Key;
+        if (Questions.Reminder(draft, slot, p) is { } reminder)
+        {
+            // The user was asked for their contact details and said something else: acknowledge it and remind them
+            // once of what is still missing; if there is nothing to acknowledge, ask again in other words.
+            draft.Reminders++;
+            var reminded = Say(draft, p, reminder == draft.LastAsked ? null : reminder);
+            draft.LastAsked = reminder;
+            return step.Prompt(Ask, question with { Prompt = question.Prompt! with { Text = reminded }, Repeat = question.Prompt }, cancellation);
+        }
+
+        draft.Asked.Add(slot.Key);
+        draft.LastAsked = question.Prompt?.Text;
+        var text = Say(draft, p, question.Prompt?.Text);
+        return step.Prompt(Ask, question with { Prompt = question.Prompt! with { Text = text }, Repeat = question.Prompt }, cancellation);
+    }
+
+    /// <summary>What the turn has to say, then the question, as one message; the turn's notes are used up.</summary>
+    private static string Say(RequestDraft draft, Phrases p, string? question)
+    {
+        var text = Sentences.Join(p.English, [.. draft.Saying, question]);
+        draft.Saying.Clear();
+        return text;
     }
 
     private async Task<DialogTurnResult> Receive(WaterfallStepContext<RequestDraft> step, CancellationToken cancellation)
@@ -89,12 +118,7 @@ public sealed class SubmitRequestDialog : ComponentDialog
         var p = Phrases.For(step.Turn.Locale);
         if (step.Result is not UserAnswer answer)
         {
-            if (Slots.Find(draft.Asking) is { Optional: true } skipped)
-            {
-                draft.Skipped.Add(skipped.Key);
-            }
-
-            draft.Asking = null;
+            Skip(draft, p);
             return await step.Replace(Loop, draft, cancellation);
         }
 
@@ -109,30 +133,102 @@ public sealed class SubmitRequestDialog : ComponentDialog
 
         if (answer.Text is null)
         {
-            step.Turn.SendActivity(p.UnknownCard);
+            // A button from an old message answers nothing: the same question is put again.
+            draft.Saying.Add(p.UnknownCard);
+            Unask(draft);
             return await step.Replace(Loop, draft, cancellation);
         }
 
-        var asked = draft.Asking;
-        var before = DraftRules.Snapshot(draft, p);
-        var remark = DraftRules.Apply(draft, answer.Text, _understander, Profile(step.Turn), step.Turn.Clock.GetUtcNow(), p);
-        if (DraftRules.Changes(before, draft, asked, p) is { } changes)
+        if (draft.Asking != Slots.StuckAt.Key && IsOnlyProgress(answer.Text))
         {
-            step.Turn.SendActivity(changes);
+            await Progress(step, answer.Text, p, cancellation);
+            Unask(draft);
+            return await step.Replace(Loop, draft, cancellation);
         }
 
-        if (remark is not null)
-        {
-            step.Turn.SendActivity(remark);
-        }
-
-        draft.AskingAgain = remark is null && asked is not null && DraftRules.Next(draft, Profile(step.Turn))?.Key == asked;
+        MessageIntake.Apply(draft, answer.Text, _understander, Profile(step.Turn), step.Turn.Clock.GetUtcNow(), p);
         return await step.Replace(Loop, draft, cancellation);
+    }
+
+    /// <summary>The question just put did not reach an answer (a stale button): it may be put again.</summary>
+    private static void Unask(RequestDraft draft)
+    {
+        if (draft.Asking is { } asking && draft.Asked.LastIndexOf(asking) is >= 0 and var at)
+        {
+            draft.Asked.RemoveAt(at);
+        }
+
+        draft.LastAsked = null;
+        draft.Asking = null;
+    }
+
+    /// <summary>A question about progress and nothing else: no correction, no detail given with it.</summary>
+    private bool IsOnlyProgress(string text) =>
+        ProgressEnquiry.Is(text) && !Corrections.HasCue(text) && _understander.Understand(text).Entities == Understanding.RequestEntities.None;
+
+    /// <summary>"跳过": an optional question is passed over (a value being corrected is cleared); a required one explained.</summary>
+    private static void Skip(RequestDraft draft, Phrases p)
+    {
+        var asked = Slots.Find(draft.Asking);
+        draft.Asking = null;
+        if (asked is null)
+        {
+            return;
+        }
+
+        if (!asked.Optional)
+        {
+            draft.Saying.Add(p.English
+                ? $"The {asked.English.ToLowerInvariant()} is needed to file the request, so the department can reach you."
+                : $"{asked.Chinese}是提交诉求所必需的，方便承办部门与您联系。");
+            return;
+        }
+
+        if (draft.Editing == asked.Key)
+        {
+            var before = DraftRules.Snapshot(draft, p);
+            MessageIntake.Clear(draft, asked, p);
+            draft.Editing = null;
+            if (DraftRules.Changes(before, draft, null, p) is { } cleared)
+            {
+                draft.Saying.Add(cleared);
+            }
+
+            return;
+        }
+
+        draft.Skipped.Add(asked.Key);
+    }
+
+    /// <summary>A progress question in the middle of a new request: the earlier request's progress, then on with this one.</summary>
+    private async Task Progress(WaterfallStepContext<RequestDraft> step, string text, Phrases p, CancellationToken cancellation)
+    {
+        var draft = step.Values;
+        if (await ProgressAnswer.For(step.Turn, _desk, ProgressEnquiry.Latest(text), p, cancellation) is { } shown)
+        {
+            step.Turn.SendActivity(shown with { SuggestedActions = null });
+            draft.Saying.Add(p.English ? "The new request you are putting together has not been submitted yet; let us continue." : "您正在登记的这件新诉求还没有提交，我们接着登记。");
+            return;
+        }
+
+        draft.Saying.Add(p.English
+            ? "This request has not been submitted yet. Once it is, you get a request number and a query code to check its progress here at any time."
+            : "这件诉求还没有提交。提交后您会收到诉求编号和查询码，随时可以在这里查询办理进度。");
     }
 
     private async Task<DialogTurnResult> AtSummary(WaterfallStepContext<RequestDraft> step, UserAnswer answer, Phrases p, CancellationToken cancellation)
     {
         var draft = step.Values;
+        if (answer.Action is not null && SummaryCard.VersionOf(answer.Value) is { } version && version != draft.CardVersion)
+        {
+            // A button on an earlier summary: the details have changed since.
+            step.Turn.SendActivity(p.English
+                ? "That summary is out of date; please use the latest one below."
+                : "这张是之前的汇总卡片，信息已经更新，请以最新的一张为准。");
+            step.Turn.SendActivity(SummaryCard.Build(step.Turn.Activity.CreateReply(), draft, Department(draft, p), p));
+            return await step.Prompt(Ask, new PromptOptions(), cancellation);
+        }
+
         var said = UserText.Normalize(answer.Text);
         var action = answer.Action
             ?? (said is "修改" or "改" or "change" or "edit" ? SummaryCard.Edit
@@ -149,10 +245,15 @@ public sealed class SubmitRequestDialog : ComponentDialog
                 // Every question is asked by the first step, so the loop (ask → receive) never runs past its end.
                 draft.Asking = DraftRules.EditKey;
                 return await step.Replace(Loop, draft, cancellation);
+            case null when answer.Text is not null && IsOnlyProgress(answer.Text):
+                await Progress(step, answer.Text, p, cancellation);
+                draft.Asking = null;
+                return await step.Replace(Loop, draft, cancellation);
             case null when answer.Text is not null:
                 // A correction in words at the summary ("金额改成400万"): take it in and show the summary again.
+                draft.Asking = DraftRules.SummaryKey;
+                MessageIntake.Apply(draft, answer.Text, _understander, Profile(step.Turn), step.Turn.Clock.GetUtcNow(), p);
                 draft.Asking = null;
-                DraftRules.Apply(draft, answer.Text, _understander, Profile(step.Turn), step.Turn.Clock.GetUtcNow(), p);
                 return await step.Replace(Loop, draft, cancellation);
             default:
                 step.Turn.SendActivity(p.UnknownCard);
@@ -162,7 +263,7 @@ public sealed class SubmitRequestDialog : ComponentDialog
 
     private static void ChooseEdit(RequestDraft draft, string? text, Phrases p)
     {
-        var fields = DraftRules.SummaryFields(draft);
+        var fields = DraftRules.EditableFields(draft);
         var chosen = ChoicePrompt.Recognize(text, fields.Select(f => new Choice(p.English ? f.English : f.Chinese, [f.Chinese, f.English])).ToList());
         draft.Asking = null;
         if (chosen is not null)
@@ -224,9 +325,9 @@ public sealed class SubmitRequestDialog : ComponentDialog
 
     private Activity Filed(Ticket ticket, Phrases p)
     {
-        var department = Rules.DepartmentName(ticket.LeadDepartmentId);
-        var signFor = Rules.Calendar.Describe(ticket.SignForDue!.Value);
-        var resolve = Rules.Calendar.Describe(ticket.ResolveDue!.Value);
+        var department = Rules.DepartmentName(ticket.LeadDepartmentId, p.English);
+        var signFor = Rules.Calendar.Describe(ticket.SignForDue!.Value, p.English);
+        var resolve = Rules.Calendar.Describe(ticket.ResolveDue!.Value, p.English);
         return new Activity
         {
             Text = p.English
@@ -272,13 +373,7 @@ public sealed class SubmitRequestDialog : ComponentDialog
             return PromptOptions.Asking(p.English ? slot.QuestionEn : slot.Question, null, options);
         }
 
-        var question = p.English ? slot.QuestionEn : slot.Question;
-        if (draft.AskingAgain)
-        {
-            draft.AskingAgain = false;
-            question = (p.English ? "Thank you, noted. " : "好的，这些情况已记下。") + question;
-        }
-
+        var question = Questions.Wording(slot, draft, p);
         if (draft.Editing == slot.Key && DraftRules.Describe(draft, slot, p) is { } current)
         {
             question = p.English ? $"Currently: {current}. {question}" : $"当前为：{current}。{question}";
@@ -288,8 +383,8 @@ public sealed class SubmitRequestDialog : ComponentDialog
         return slot.Optional ? asking with { SkipWords = p.SkipWords } : asking;
     }
 
-    private string Department(RequestDraft draft) =>
-        Rules.DepartmentName(Rules.Router.Route(draft.Category ?? "other", draft.Text).LeadDepartmentId);
+    private string Department(RequestDraft draft, Phrases p) =>
+        Rules.DepartmentName(Rules.Router.Route(draft.Category ?? "other", draft.Text).LeadDepartmentId, p.English);
 
     private static UserProfile Profile(TurnContext turn) => turn.Get<UserProfile>() ?? new UserProfile();
 }

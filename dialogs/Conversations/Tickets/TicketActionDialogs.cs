@@ -129,7 +129,7 @@ public sealed class RateDialog : ComponentDialog
                 else if (result.Ticket!.Status == TicketStatus.Handling)
                 {
                     s.Turn.SendActivity(p.English
-                        ? $"Thank you. {desk.Rules.DepartmentName(result.Ticket.LeadDepartmentId)} will handle it again, due {desk.Rules.Calendar.Describe(result.Ticket.ResolveDue!.Value)}."
+                        ? $"Thank you. {desk.Rules.DepartmentName(result.Ticket.LeadDepartmentId, true)} will handle it again, due {desk.Rules.Calendar.Describe(result.Ticket.ResolveDue!.Value, true)}."
                         : $"感谢您的反馈。已安排{desk.Rules.DepartmentName(result.Ticket.LeadDepartmentId)}重新办理，办结时限为{desk.Rules.Calendar.Describe(result.Ticket.ResolveDue!.Value)}前。");
                 }
                 else

@@ -16,8 +16,8 @@ public static class TicketNotices
     {
         var p = Phrases.For(ticket.Conversation?.Locale);
         var number = ticket.Number;
-        string Dept(string? id) => rules.DepartmentName(id);
-        string When(DateTimeOffset at) => rules.Calendar.Describe(at);
+        string Dept(string? id) => rules.DepartmentName(id, p.English);
+        string When(DateTimeOffset at) => rules.Calendar.Describe(at, p.English);
         var notices = new List<Activity>();
         foreach (var e in events)
         {

@@ -44,11 +44,11 @@ public static partial class TicketViews
     {
         var events = await session.Events.FetchStreamAsync(ticket.Id, token: cancellation);
         var head = p.English
-            ? $"Request {ticket.Number} ({CategoryNames.Name(ticket.Category, p)})\nStatus: {StatusName(ticket.Status, p)}\nDepartment: {rules.DepartmentName(ticket.LeadDepartmentId)}"
+            ? $"Request {ticket.Number} ({CategoryNames.Name(ticket.Category, p)})\nStatus: {StatusName(ticket.Status, p)}\nDepartment: {rules.DepartmentName(ticket.LeadDepartmentId, true)}"
             : $"诉求编号：{ticket.Number}（{CategoryNames.Name(ticket.Category, p)}）\n当前状态：{StatusName(ticket.Status, p)}\n承办部门：{rules.DepartmentName(ticket.LeadDepartmentId)}";
         if (ticket.Status.IsOpen() && ticket.ResolveDue is { } due)
         {
-            head += p.English ? $"\nDue: {rules.Calendar.Describe(due)}" : $"\n办结时限：{rules.Calendar.Describe(due)}前";
+            head += p.English ? $"\nDue: {rules.Calendar.Describe(due, true)}" : $"\n办结时限：{rules.Calendar.Describe(due)}前";
         }
 
         if (ticket.OpenInformationRequest is { } request)

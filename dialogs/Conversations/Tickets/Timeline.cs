@@ -14,8 +14,8 @@ public static class Timeline
 
     private static string? Line(object e, DeskRules rules, Phrases p)
     {
-        string When(DateTimeOffset at) => rules.Calendar.Describe(at);
-        string Dept(string? id) => rules.DepartmentName(id);
+        string When(DateTimeOffset at) => rules.Calendar.Describe(at, p.English);
+        string Dept(string? id) => rules.DepartmentName(id, p.English);
         return (e, p.English) switch
         {
             (TicketSubmitted s, false) => $"{When(s.At)} 已受理，诉求编号 {s.Number}",

@@ -10,4 +10,4 @@ public enum DepartmentKind
 }
 
 /// <summary>A government department, stored as a Marten document and seeded from appsettings.json.</summary>
-public sealed record Department(string Id, string Name, DepartmentKind Kind, bool Active = true);
+public sealed record Department(string Id, string Name, DepartmentKind Kind, bool Active = true, string? EnglishName = null);

@@ -22,7 +22,7 @@ public sealed class SeedDepartments(IOptions<DeskOptions> options, ILogger<SeedD
         var configured = options.Value.Departments;
         var ids = configured.Select(d => d.Id).ToArray();
         var existing = (await session.LoadManyAsync<Department>(cancellation, ids)).Select(d => d.Id).ToHashSet();
-        var missing = configured.Where(d => !existing.Contains(d.Id)).Select(d => new Department(d.Id, d.Name, d.Kind)).ToList();
+        var missing = configured.Where(d => !existing.Contains(d.Id)).Select(d => new Department(d.Id, d.Name, d.Kind, EnglishName: d.EnglishName)).ToList();
         if (missing.Count == 0)
         {
             return;

@@ -67,8 +67,11 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
         return DialogTurnResult.Waiting;
     }
 
-    public override Task Reprompt(TurnContext turn, DialogInstance instance, CancellationToken cancellation) =>
-        OnPrompt(turn, OptionsOf(instance), isRetry: false, cancellation);
+    public override Task Reprompt(TurnContext turn, DialogInstance instance, CancellationToken cancellation)
+    {
+        var options = OptionsOf(instance);
+        return OnPrompt(turn, options.Repeat is { } repeat ? options with { Prompt = repeat } : options, isRetry: false, cancellation);
+    }
 
     protected abstract Task<PromptRecognizerResult<T>> OnRecognize(TurnContext turn, PromptOptions options, CancellationToken cancellation);
 

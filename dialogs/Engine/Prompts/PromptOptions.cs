@@ -26,6 +26,9 @@ public sealed record PromptOptions
 
     public IReadOnlyList<Choice>? Choices { get; init; }
 
+    /// <summary>What to say when the question is repeated after an interruption, when the prompt also said other things.</summary>
+    public Activity? Repeat { get; init; }
+
     public ListStyle Style { get; init; } = ListStyle.Auto;
 
     /// <summary>Words that end the prompt without an answer (an optional question); the prompt then returns null.</summary>

@@ -183,7 +183,7 @@ public sealed class DirectLineTests(PostgresServer server) : IAsyncLifetime
 
         await _host.Client(token).PostAsync($"/v3/directline/conversations/{id}/activities", DirectLineHost.Message("招20个普工", "c-3"), Cancel);
         var texts = new List<string?>();
-        while (!texts.Contains("需要哪些岗位或工种？"))
+        while (!texts.Any(t => t?.Contains("新员工最晚什么时候需要到岗", StringComparison.Ordinal) == true))
         {
             var frame = await Frame(socket);
             texts.AddRange(frame.GetProperty("activities").EnumerateArray().Where(a => a.GetProperty("type").GetString() == "message").Select(a => a.GetProperty("text").GetString()));
