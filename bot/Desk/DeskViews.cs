@@ -17,7 +17,8 @@ public sealed record TicketRow(
     string? AssigneeName,
     DateTimeOffset SubmittedAt,
     DeadlineView? NextDeadline,
-    bool Supervised);
+    bool Supervised,
+    bool Urgent);
 
 /// <summary>A page of a queue, with the total count.</summary>
 public sealed record TicketPage(IReadOnlyList<TicketRow> Items, long Total, int Page, int PageSize);

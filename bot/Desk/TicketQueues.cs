@@ -53,7 +53,7 @@ public static class TicketQueues
 
     public static async Task<Results<Ok<TicketPage>, ProblemHttpResult>> List(
         HttpContext context, IDocumentStore store, DeskRules rules, TimeProvider clock,
-        string? queue, string? category, string? enterprise, DateOnly? from, DateOnly? to, string? q, int? page, int? pageSize)
+        string? queue, string? category, string? enterprise, DateOnly? from, DateOnly? to, string? q, int? page, int? pageSize, string? sort = null)
     {
         var staff = Signed(context);
         var chosen = For(staff).FirstOrDefault(x => x.Id == (queue ?? "all"));
@@ -95,12 +95,18 @@ public static class TicketQueues
             tickets = tickets.Where(t => t.Number == upper || t.Text.Contains(text) || t.Enterprise.Name.Contains(text));
         }
 
-        tickets = chosen.Id switch
+        // sort=urgent puts the tickets the enterprise marked urgent (停产, 明天到期) first, each group in the queue's order.
+        var ordered = sort == "urgent" ? tickets.OrderByDescending(t => t.Urgent) : null;
+        tickets = (chosen.Id, ordered) switch
         {
-            "sign-for" => tickets.OrderBy(t => t.SignForDue),
-            "resolved" => tickets.OrderByDescending(t => t.LastChangedAt),
-            "triage" or "all" => tickets.OrderByDescending(t => t.SubmittedAt),
-            _ => tickets.OrderBy(t => t.ResolveDue),
+            ("sign-for", null) => tickets.OrderBy(t => t.SignForDue),
+            ("sign-for", _) => ordered.ThenBy(t => t.SignForDue),
+            ("resolved", null) => tickets.OrderByDescending(t => t.LastChangedAt),
+            ("resolved", _) => ordered.ThenByDescending(t => t.LastChangedAt),
+            ("triage" or "all", null) => tickets.OrderByDescending(t => t.SubmittedAt),
+            ("triage" or "all", _) => ordered.ThenByDescending(t => t.SubmittedAt),
+            (_, null) => tickets.OrderBy(t => t.ResolveDue),
+            _ => ordered.ThenBy(t => t.ResolveDue),
         };
         var items = await tickets.Skip((number - 1) * size).Take(size).ToListAsync(context.RequestAborted);
         return TypedResults.Ok(new TicketPage(items.Select(t => TicketRows.Row(t, rules, now)).ToList(), stats.TotalResults, number, size));

@@ -20,7 +20,8 @@ public static class TicketRows
         t.AssigneeName,
         t.SubmittedAt,
         Deadlines(t, rules, now).OrderBy(d => d.Due).FirstOrDefault(),
-        t.SupervisionCount > 0);
+        t.SupervisionCount > 0,
+        t.Urgent);
 
     public static IReadOnlyList<DeadlineView> Deadlines(Ticket t, DeskRules rules, DateTimeOffset now)
     {

@@ -3,7 +3,7 @@ namespace Assistant.Dialogs.Conversations.Submit;
 /// <summary>Sentences put together into one reply without doubled marks ("？。", "！。") or missing ones.</summary>
 public static class Sentences
 {
-    private const string Closing = "。！？.!?";
+    private const string Closing = "。！？.!?：:";
 
     public static string Join(bool english, params IEnumerable<string?> parts)
     {

@@ -222,11 +222,11 @@ public sealed class SubmitRequestDialog : ComponentDialog
         if (answer.Action is not null && SummaryCard.VersionOf(answer.Value) is { } version && version != draft.CardVersion)
         {
             // A button on an earlier summary: the details have changed since.
-            step.Turn.SendActivity(p.English
+            draft.Saying.Add(p.English
                 ? "That summary is out of date; please use the latest one below."
                 : "这张是之前的汇总卡片，信息已经更新，请以最新的一张为准。");
-            step.Turn.SendActivity(SummaryCard.Build(step.Turn.Activity.CreateReply(), draft, Department(draft, p), p));
-            return await step.Prompt(Ask, new PromptOptions(), cancellation);
+            draft.Asking = null;
+            return await step.Replace(Loop, draft, cancellation);
         }
 
         var said = UserText.Normalize(answer.Text);
@@ -293,6 +293,16 @@ public sealed class SubmitRequestDialog : ComponentDialog
             entities[key] = value;
         }
 
+        if (draft.Concerns.Count > 0)
+        {
+            entities[Slots.Concerns.Key] = string.Join("\n", draft.Concerns);
+        }
+
+        if (draft.Urgency is { } urgency)
+        {
+            entities[Slots.Urgency.Key] = urgency;
+        }
+
         // Inside a turn the ticket, the enterprise and the conversation's state are committed together.
         var session = turn.Get<IDocumentSession>();
         var command = new SubmitTicket(
@@ -305,7 +315,8 @@ public sealed class SubmitRequestDialog : ComponentDialog
             entities,
             activity.GetConversationReference(),
             EnterpriseUser.Of(activity),
-            $"{activity.ChannelId}|{activity.Conversation?.Id}|{activity.Id}");
+            $"{activity.ChannelId}|{activity.Conversation?.Id}|{activity.Id}",
+            draft.Urgent);
         var result = session is null ? await _desk.Submit(command, cancellation) : await _desk.Submit(session, command, cancellation);
         if (result.Rejection is { } rejection)
         {

@@ -22,7 +22,8 @@ public sealed partial record SubmitTicket(
     IReadOnlyDictionary<string, string>? Entities,
     ConversationReference? Conversation,
     string SubmittedBy,
-    string? SubmissionKey = null)
+    string? SubmissionKey = null,
+    bool Urgent = false)
 {
     public Decision Decide(DeskRules rules, TicketIdentity identity, DateTimeOffset now)
     {
@@ -39,7 +40,7 @@ public sealed partial record SubmitTicket(
             new ContactPerson(Contact.Name.Trim(), Contact.Phone.Trim()),
             Channel, text, Category, CategoryConfidence,
             new Dictionary<string, string>(Entities ?? new Dictionary<string, string>()),
-            Conversation, SubmittedBy, now);
+            Conversation, SubmittedBy, now, Urgent);
         var routed = new TicketRouted(route.LeadDepartmentId, route.CoHandlingDepartmentIds, route.Rule, rules.DeadlinesFrom(Category, now), now);
         return Decision.Accept(submitted, routed);
     }
@@ -108,7 +109,8 @@ public sealed record TicketSubmitted(
     IReadOnlyDictionary<string, string> Entities,
     ConversationReference? Conversation,
     string SubmittedBy,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    bool Urgent = false);
 
 public sealed record TicketRouted(
     string LeadDepartmentId,

@@ -53,6 +53,9 @@ public sealed class Ticket
 
     public DateTimeOffset SubmittedAt { get; set; }
 
+    /// <summary>The enterprise said production is stopped, money falls due within days, or that it is urgent.</summary>
+    public bool Urgent { get; set; }
+
     public string? LeadDepartmentId { get; set; }
 
     public List<string> CoHandlingDepartmentIds { get; set; } = [];
@@ -188,6 +191,7 @@ public sealed class Ticket
         Conversation = e.Conversation,
         SubmittedBy = e.SubmittedBy,
         SubmittedAt = e.At,
+        Urgent = e.Urgent,
         LastChangedAt = e.At,
     };
 
