@@ -16,7 +16,8 @@ namespace Assistant.Bot.Pages;
 /// </summary>
 public static class ChatPage
 {
-    public sealed record SessionRequest(string? UserId, string? UserKey, string? ConversationId);
+    /// <param name="Locale">The browser's language: "en-US" for English, anything else is Chinese.</param>
+    public sealed record SessionRequest(string? UserId, string? UserKey, string? ConversationId, string? Locale = null);
 
     public sealed record Session(string UserId, string UserKey, string ConversationId, string Token, int ExpiresIn, bool Resume);
 
@@ -70,7 +71,7 @@ public static class ChatPage
         {
             Id = Guid.NewGuid().ToString("N"),
             UserId = userId,
-            Locale = "zh-CN",
+            Locale = request?.Locale is "en-US" ? "en-US" : "zh-CN",
             CreatedAt = clock.GetUtcNow().ToUniversalTime(),
         };
         session.Insert(conversation);

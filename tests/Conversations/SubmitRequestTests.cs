@@ -61,7 +61,7 @@ public sealed class SubmitRequestTests(PostgresServer server) : ConversationCont
 
         var replies = (await chat.Says("我们是无锡恒达精密机械有限公司，我姓刘，电话13914726385")).Text();
 
-        Assert.Contains("已记录：企业名称 无锡恒达精密机械有限公司；联系人 刘；联系电话 13914726385。", replies, StringComparison.Ordinal);
+        Assert.Contains("企业名称：无锡恒达精密机械有限公司\n联系人：刘\n联系电话：13914726385", replies, StringComparison.Ordinal);
         Assert.DoesNotContain("这些情况已记下", replies, StringComparison.Ordinal);
         Assert.Contains("已更新：资金需求 300万元。", await Script(chat, "大概要500万吧", "算了，改成300万"), StringComparison.Ordinal);
         var summary = (await chat.Says("没有别的了")).Text() + await Script(chat, "确认提交");

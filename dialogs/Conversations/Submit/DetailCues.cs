@@ -104,7 +104,7 @@ public static partial class DetailCues
     [GeneratedRegex("资金周转|周转资金|周转|流动资金|采购原材料|买原材料|原材料采购|购买设备|购置设备|设备采购|设备更新|技术改造|技改|转贷|续贷|过桥|归还到期贷款|还贷|发工资|发放工资|扩大生产|扩产|新建产线|研发投入|项目建设")]
     private static partial Regex Purpose();
 
-    [GeneratedRegex("普工|操作工|电焊工|焊工|电工|钳工|车工|铣工|叉车工|叉车司机|装配工|包装工|质检员?|仓管员?|缝纫工|数控操作工|数控|CNC|技术员|技工|工程师|研发人员|设计师|程序员|销售(人员|代表)?|业务员|客服|会计|出纳|文员|司机|保安|保洁|厨师|维修工|学徒|管理人员|博士|硕士|本科生|大学生|实习生|护工|营业员|服务员")]
+    [GeneratedRegex("普工|操作工|电焊工|焊工|电工|钳工|车工|铣工|叉车工|叉车司机|装配工|包装工|质检员?|仓管员?|缝纫工|数控操作工|数控|CNC|技术员|技工|工程师|研发人员|设计师|程序员|销售(人员|代表)?|业务员|客服|会计|出纳|文员|司机|保安|保洁|厨师|维修工|学徒|管理人员|博士|硕士|本科生|大学生|实习生|护工|营业员|服务员|\\b(welders?|electricians?|fitters?|machinists?|(forklift|truck) drivers?|drivers?|operators?|technicians?|engineers?|assemblers?|inspectors?|sales (staff|people)|salespeople|accountants?|cleaners?|cooks?|apprentices?|(general )?workers)\\b", RegexOptions.IgnoreCase)]
     private static partial Regex Positions();
 
     [GeneratedRegex("\\d[\\d,.]*\\s*(千伏安|kVA|KVA|kva|千瓦|kW|KW|兆瓦|MW|吨标准煤|吨标煤|立方米?|方/天|方每天|吨/天|吨每天)")]

@@ -121,7 +121,8 @@ public static class DraftRules
         : $"{yuan.ToString("0.##", CultureInfo.InvariantCulture)}元";
 
     /// <summary>What the last message added or changed besides the slot asked: "已记录：用地面积 20亩；已更新：资金需求 300万元".</summary>
-    public static string? Changes(IReadOnlyDictionary<string, string?> before, RequestDraft draft, string? asked, Phrases p)
+    /// <param name="additions">True for only what was added ("已记录"), false for only what was changed or removed, null for both.</param>
+    public static string? Changes(IReadOnlyDictionary<string, string?> before, RequestDraft draft, string? asked, Phrases p, bool? additions = null)
     {
         var added = new List<string>();
         var updated = new List<string>();
@@ -137,6 +138,15 @@ public static class DraftRules
             }
 
             (was is null ? added : updated).Add(p.English ? $"{slot.English}: {now}" : $"{slot.Chinese} {now}");
+        }
+
+        if (additions == true)
+        {
+            (updated, cleared) = ([], []);
+        }
+        else if (additions == false)
+        {
+            added = [];
         }
 
         var parts = new List<string>();

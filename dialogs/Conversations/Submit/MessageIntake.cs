@@ -44,11 +44,13 @@ public static partial class MessageIntake
         var questions = firstNeed ? [] : UserQuestions.In(answer).Where(q => !ProgressEnquiry.Is(q)).ToList();
         var onlyQuestions = questions.Count > 0 && Clauses.Of(answer).All(c => questions.Any(q => q.StartsWith(Clauses.Bare(c), StringComparison.Ordinal) || q.Contains(Clauses.Bare(c), StringComparison.Ordinal)));
         var onlyCorrections = changes.Count > 0 && !said.HasNeed;
+        var appended = false;
         if (!answered && asking is not (DraftRules.SummaryKey or DraftRules.RememberedKey) && !onlyContact && !onlyCorrections && !onlyQuestions
             && (said.HasNeed || answer.Length >= 8 || asking == Slots.Need.Key) && !draft.Texts.Contains(answer))
         {
             // Not the answer to what was asked: it is part of the story, and stays in the user's words.
             draft.Texts.Add(answer);
+            appended = !firstNeed && asking != Slots.Need.Key;
         }
 
         if (!draft.CategoryChosen && draft.Texts.Count > 0 && (draft.Category is null || asking == Slots.Need.Key))
@@ -71,6 +73,10 @@ public static partial class MessageIntake
         }
 
         Acknowledge(draft, before, asking, said, answer, questions, p);
+        if (appended && draft.Noted is null)
+        {
+            draft.Noted = p.English ? "Added to the description of your request." : "已补充到诉求内容。";
+        }
     }
 
     public static void Categorize(RequestDraft draft, RequestUnderstander understander)
@@ -453,12 +459,16 @@ public static partial class MessageIntake
         {
             draft.Urgency = urgency.Words;
             draft.UrgencyKind = urgency.Kind;
-            draft.Saying.Insert(0, Urgency.Empathy(urgency.Kind, p.English));
+            draft.Empathy = Urgency.Empathy(urgency.Kind, p.English);
         }
 
-        if (asking is not null && asking != Slots.Need.Key && DraftRules.Changes(before, draft, asking, p) is { } changes)
+        if (asking is not null && asking != Slots.Need.Key)
         {
-            draft.Saying.Add(changes);
+            draft.Noted = DraftRules.Changes(before, draft, asking, p, additions: true);
+            if (DraftRules.Changes(before, draft, asking, p, additions: false) is { } changes)
+            {
+                draft.Saying.Add(changes);
+            }
         }
 
         var fresh = questions.Where(q => !draft.Concerns.Contains(q)).Take(MaxConcerns - draft.Concerns.Count).ToList();

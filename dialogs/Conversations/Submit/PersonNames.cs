@@ -13,13 +13,19 @@ public static class PersonNames
 
     private static readonly string[] Titles = ["先生", "女士", "小姐", "经理", "总监", "主任", "会计", "老师", "工", "总", "姐", "哥"];
 
+    private static readonly HashSet<string> OrganisationWords = new(
+        ["co", "ltd", "inc", "llc", "corp", "company", "corporation", "group", "limited", "gmbh", "factory", "plant", "technology", "technologies", "industries", "industry", "precision", "manufacturing"],
+        StringComparer.OrdinalIgnoreCase);
+
     public static bool IsName(string name)
     {
         var surname = Compound.FirstOrDefault(c => name.StartsWith(c, StringComparison.Ordinal)) ?? (name.Length > 0 && Surnames.Contains(name[0], StringComparison.Ordinal) ? name[..1] : null);
         if (surname is null)
         {
-            // Latin names ("Mike Chen") are taken as written.
-            return name.Length >= 2 && name.All(c => char.IsAsciiLetter(c) || c is ' ' or '.' or '-');
+            // Latin names ("Mike Chen") are taken as written; "Hengyuan Precision Co" is a company.
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return name.Length >= 2 && name.All(c => char.IsAsciiLetter(c) || c is ' ' or '.' or '-') && words.Length <= 3
+                && !words.Any(w => OrganisationWords.Contains(w.TrimEnd('.')));
         }
 
         var rest = name[surname.Length..];

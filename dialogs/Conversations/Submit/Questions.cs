@@ -37,7 +37,7 @@ public static class Questions
         var contact = slot == Slots.ContactAll || DraftRules.Required.Contains(slot);
         var last = draft.Asked.LastOrDefault();
         var justAsked = last == slot.Key || (last == Slots.ContactAll.Key && DraftRules.Required.Contains(slot));
-        if (!contact || !justAsked || draft.Saying.Count == 0)
+        if (!contact || !justAsked || !draft.HasSaying)
         {
             return null;
         }

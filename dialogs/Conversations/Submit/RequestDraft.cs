@@ -65,6 +65,15 @@ public sealed class RequestDraft
     /// <summary>What this turn has to say before its question (one acknowledgement per turn); empty between turns.</summary>
     public List<string> Saying { get; set; } = [];
 
+    /// <summary>What this turn added ("已记录：…"): said before a question, left to the summary card when one follows.</summary>
+    public string? Noted { get; set; }
+
+    /// <summary>This turn's word of understanding for an urgent situation, said first.</summary>
+    public string? Empathy { get; set; }
+
+    /// <summary>Whether this turn has anything to say before its question.</summary>
+    public bool HasSaying => Saying.Count > 0 || Noted is not null || Empathy is not null;
+
     public string Text => string.Join("\n", Texts);
 
     public bool Urgent => Urgency is not null;

@@ -66,7 +66,9 @@ public sealed class SubmitRequestDialog : ComponentDialog
             draft.Asking = DraftRules.SummaryKey;
             draft.Summarised = true;
             draft.CardVersion++;
-            if (draft.Saying.Count > 0)
+            // The card shows what was just added; anything else this turn has to say comes before it.
+            draft.Noted = null;
+            if (draft.HasSaying)
             {
                 step.Turn.SendActivity(Say(draft, p, null));
             }
@@ -107,8 +109,9 @@ public sealed class SubmitRequestDialog : ComponentDialog
     /// <summary>What the turn has to say, then the question, as one message; the turn's notes are used up.</summary>
     private static string Say(RequestDraft draft, Phrases p, string? question)
     {
-        var text = Sentences.Join(p.English, [.. draft.Saying, question]);
+        var text = Sentences.Join(p.English, [draft.Empathy, draft.Noted, .. draft.Saying, question]);
         draft.Saying.Clear();
+        (draft.Noted, draft.Empathy) = (null, null);
         return text;
     }
 

@@ -135,6 +135,41 @@ public sealed class WebChatBrowserTests(PostgresServer server, ITestOutputHelper
     }
 
     /// <summary>Uploads one file as DLJS does; the signed link to it as the chat shows it, or null when it was refused.</summary>
+    [Fact]
+    public async Task The_page_follows_the_browsers_language_shows_its_placeholder_and_has_an_icon()
+    {
+        await using var host = HostProcess.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Marten"] = server.ConnectionString,
+            ["Database__Schema"] = PostgresServer.NewSchema("webchatlang"),
+        });
+        await host.WaitUntilReady(TimeSpan.FromSeconds(120));
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright);
+
+        var chinese = await (await browser.NewContextAsync(new() { Locale = "zh-CN" })).NewPageAsync();
+        await chinese.GotoAsync($"http://127.0.0.1:{host.Port}/");
+        await Expect(chinese, "您好，我是“有求必应”企业服务助手");
+        Assert.Equal("请输入您的诉求，例如：想在园区再找二十亩工业用地", await chinese.Locator("[data-id='webchat-sendbox-input']").GetAttributeAsync("placeholder"));
+
+        var english = await (await browser.NewContextAsync(new() { Locale = "en-US", ViewportSize = new() { Width = 900, Height = 900 } })).NewPageAsync();
+        await english.GotoAsync($"http://127.0.0.1:{host.Port}/");
+        await Expect(english, "Hello, this is 有求必应, the enterprise service assistant.");
+        Assert.StartsWith("Type your request", await english.Locator("[data-id='webchat-sendbox-input']").GetAttributeAsync("placeholder") ?? "", StringComparison.Ordinal);
+        await Say(english, "We need 30 welders by next month for our new plant");
+        await Expect(english, "Please leave your company's name, your name and a phone number");
+        Assert.Equal("en", await english.EvaluateAsync<string>("document.documentElement.lang"));
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "artifacts", "webchat-english.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await english.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+        output.WriteLine($"screenshot: {screenshot}");
+
+        using var http = new HttpClient();
+        var icon = await http.GetAsync($"http://127.0.0.1:{host.Port}/favicon.ico", Cancel);
+        Assert.Equal(System.Net.HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/x-icon", icon.Content.Headers.ContentType?.MediaType);
+    }
+
     private static async Task<string?> Upload(HttpClient http, string conversation, string name, string type, string content)
     {
         using var form = new MultipartFormDataContent();
