@@ -187,7 +187,7 @@ public sealed class ConsoleAdminTests(PostgresServer server, ITestOutputHelper o
     }
 
     [Fact]
-    public async Task A_clerk_sees_no_administration_even_at_its_address_and_a_dispatcher_who_also_administers_sees_both_menus()
+    public async Task A_clerk_sees_no_administration_even_at_its_address_and_a_dispatcher_who_also_administers_sees_both_menus_until_she_gives_up_dispatching()
     {
         await _host.AddStaff("wangfang", "王芳", "natural-resources", StaffRole.Staff);
         await _host.AddStaff("sunli", "孙丽", "service-center", StaffRole.Dispatcher, StaffRole.Administrator);
@@ -209,6 +209,15 @@ public sealed class ConsoleAdminTests(PostgresServer server, ITestOutputHelper o
         await Shot(both, "console-admin-dispatcher.png");
         await both.Locator("[data-queue=triage]").ClickAsync();
         await Expect(both.Locator(".crumbs")).ToContainTextAsync("待分派");
+
+        // Giving up her own dispatching takes the queues out of her menu at once.
+        await both.Locator("[data-admin=staff]").ClickAsync();
+        await Row(both, "孙丽").Locator("[data-action=edit]").ClickAsync();
+        await Dialog(both).Locator("[data-role=Dispatcher]").ClickAsync();
+        await Dialog(both).Locator("[data-test=confirm]").ClickAsync();
+        await Expect(both.Locator("[data-queue]")).ToHaveCountAsync(0);
+        await Expect(both.Locator(".topbar")).ToContainTextAsync("营商环境服务中心 ｜ 系统管理员");
+        await Expect(Row(both, "孙丽")).Not.ToContainTextAsync("调度员");
         Assert.Empty(_refused);
     }
 
