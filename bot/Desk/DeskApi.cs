@@ -53,6 +53,7 @@ public static class DeskApi
         // Roles and statuses travel by name ("DepartmentHead"), readable and stable across versions.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddSingleton<DeskCommands>();
+        services.AddHostedService<DeskRulesRefresh>();
         services.AddSingleton<EnterpriseNotices>();
         services.AddOpenApi("desk", openApi => openApi.ShouldInclude = description => description.RelativePath?.StartsWith("api/desk", StringComparison.Ordinal) == true);
         return services;
@@ -65,6 +66,7 @@ public static class DeskApi
         desk.MapSessionApi();
         var tickets = desk.MapGroup("").RequireDeskUser().RequireAntiforgery();
         tickets.MapStaffAdminApi();
+        tickets.MapDeskSettingsAdminApi();
         tickets.MapGet("/queues", TicketQueues.Counts).ForRoles(Anyone).WithName("QueueCounts");
         tickets.MapGet("/tickets", TicketQueues.List).ForRoles(Anyone).WithName("ListTickets");
         tickets.MapGet("/tickets/{id:guid}", TicketPages.Get).ForRoles(Anyone).WithName("GetTicket");

@@ -21,7 +21,7 @@ public static class DeskDirectory
     public sealed record StaffItem(string Id, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> RoleNames);
 
     public static Ok<IReadOnlyList<DepartmentItem>> Departments(DeskRules rules) =>
-        TypedResults.Ok<IReadOnlyList<DepartmentItem>>(rules.Options.Departments.Select(d => new DepartmentItem(d.Id, d.Name, d.Kind.ToString())).ToList());
+        TypedResults.Ok<IReadOnlyList<DepartmentItem>>(rules.Departments.Where(d => d.Active).Select(d => new DepartmentItem(d.Id, d.Name, d.Kind.ToString())).ToList());
 
     public static Ok<IReadOnlyList<CategoryItem>> Categories(DeskRules rules) =>
         TypedResults.Ok<IReadOnlyList<CategoryItem>>(rules.Options.Categories.Select(c => new CategoryItem(c.Id, c.Name)).ToList());

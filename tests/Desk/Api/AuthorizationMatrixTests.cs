@@ -51,6 +51,11 @@ public sealed class AuthorizationMatrixTests(PostgresServer server) : IAsyncLife
         ("PUT", "/api/desk/admin/staff/clerk", new { name = "" }, [Administrator]),
         ("POST", "/api/desk/admin/staff/nobody/reset-password", new { }, [Administrator]),
         ("GET", "/api/desk/admin/audit", null, [Administrator]),
+        ("GET", "/api/desk/admin/departments", null, [Administrator]),
+        ("POST", "/api/desk/admin/departments", new { id = "x" }, [Administrator]),
+        ("PUT", "/api/desk/admin/departments/finance", new { name = "" }, [Administrator]),
+        ("GET", "/api/desk/admin/routing-rules", null, [Administrator]),
+        ("PUT", "/api/desk/admin/routing-rules", new[] { new { name = "" } }, [Administrator]),
     ];
 
     private DeskHost _host = null!;
