@@ -17,36 +17,22 @@ namespace Assistant.Tests.Pages.Console;
 /// </summary>
 public sealed class ConsoleAdminTests(PostgresServer server, ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string NewPassword = "Xinmima2026ok";
     private readonly FakeTimeProvider _clock = new(DeskContext.Monday10);
-    private readonly List<string> _refused = [];
     private DeskHost _host = null!;
-    private Uri _address = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private ConsoleBrowser _browser = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        Assert.True(File.Exists(Chromium), $"Chromium is expected at {Chromium} (Debian package 'chromium'; .ci/run installs it).");
-        SetDefaultExpectTimeout(30_000);
         _host = new DeskHost(server, PostgresServer.NewSchema("consoleadmin"), _clock);
-        _address = _host.Listen();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-        });
+        _browser = await ConsoleBrowser.Launch(_host.Listen(), output);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _browser.DisposeAsync();
-        _playwright.Dispose();
         await _host.DisposeAsync();
     }
 
@@ -162,7 +148,7 @@ public sealed class ConsoleAdminTests(PostgresServer server, ITestOutputHelper o
         await Expect(details.Nth(3)).ToContainTextAsync("李明（liming），自然资源和规划局，经办人，liming@czgov.example，0519-86661234");
         await Expect(page.Locator(".audit-table")).ToContainTextAsync("钱程");
         await Shot(page, "console-admin-audit.png");
-        Assert.Empty(_refused);
+        Assert.Empty(_browser.Refused);
     }
 
     [Fact]
@@ -183,7 +169,7 @@ public sealed class ConsoleAdminTests(PostgresServer server, ITestOutputHelper o
         await Expect(page.Locator("[data-queue]")).ToHaveCountAsync(0);
         await page.ReloadAsync();
         await Expect(page.Locator(".crumbs")).ToContainTextAsync("人员管理");
-        Assert.Empty(_refused);
+        Assert.Empty(_browser.Refused);
     }
 
     [Fact]
@@ -196,7 +182,7 @@ public sealed class ConsoleAdminTests(PostgresServer server, ITestOutputHelper o
         await SignIn(clerk, "wangfang", DeskHost.Password);
         await Expect(clerk.Locator(".crumbs")).ToContainTextAsync("待签收");
         await Expect(clerk.Locator("[data-test=admin-menu]")).ToHaveCountAsync(0);
-        await clerk.GotoAsync(new Uri(_address, "/console/admin/staff").ToString());
+        await clerk.GotoAsync(_browser.Address("/console/admin/staff"));
         await Expect(clerk.Locator(".crumbs")).ToContainTextAsync("待签收");
         await Expect(clerk.Locator(".staff-table")).ToHaveCountAsync(0);
 
@@ -218,7 +204,7 @@ public sealed class ConsoleAdminTests(PostgresServer server, ITestOutputHelper o
         await Expect(both.Locator("[data-queue]")).ToHaveCountAsync(0);
         await Expect(both.Locator(".topbar")).ToContainTextAsync("营商环境服务中心 ｜ 系统管理员");
         await Expect(Row(both, "孙丽")).Not.ToContainTextAsync("调度员");
-        Assert.Empty(_refused);
+        Assert.Empty(_browser.Refused);
     }
 
     private async Task Lock(string login)
@@ -230,34 +216,9 @@ public sealed class ConsoleAdminTests(PostgresServer server, ITestOutputHelper o
         await session.SaveChangesAsync(Cancel);
     }
 
-    private async Task<IPage> Open()
-    {
-        var context = await _browser.NewContextAsync(new()
-        {
-            Locale = "zh-CN",
-            ViewportSize = new() { Width = 1440, Height = 900 },
-            Permissions = ["clipboard-read", "clipboard-write"],
-        });
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            output.WriteLine($"[browser] {message.Type}: {message.Text}");
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                _refused.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => _refused.Add("page error: " + error);
-        await page.GotoAsync(new Uri(_address, "/console/").ToString());
-        return page;
-    }
+    private Task<IPage> Open() => _browser.Open();
 
-    private static async Task SignIn(IPage page, string login, string password)
-    {
-        await page.Locator("input[name=login]").FillAsync(login);
-        await page.Locator("input[name=password]").FillAsync(password);
-        await page.Locator("button[type=submit]").ClickAsync();
-    }
+    private static Task SignIn(IPage page, string login, string password) => ConsoleBrowser.SignIn(page, login, password);
 
     private static async Task ChangePassword(IPage page, string current)
     {
@@ -267,34 +228,16 @@ public sealed class ConsoleAdminTests(PostgresServer server, ITestOutputHelper o
         await page.Locator("button[type=submit]").ClickAsync();
     }
 
-    private static async Task Choose(IPage page, ILocator select, string option)
-    {
-        await select.ClickAsync();
-        await page.Locator(".el-select-dropdown__item:visible", new() { HasText = option }).ClickAsync();
-    }
+    private static Task Choose(IPage page, ILocator select, string option) => ConsoleBrowser.Choose(page, select, option);
 
-    private static ILocator Dialog(IPage page) => page.Locator(".el-dialog:visible");
+    private static ILocator Dialog(IPage page) => ConsoleBrowser.Dialog(page);
 
     private static ILocator Row(IPage page, string name) =>
         page.Locator(".staff-table .el-table__row").Filter(new() { Has = page.Locator(".staff-name", new() { HasTextRegex = new Regex($"^{name}$") }) });
 
     private static ILocator State(IPage page, string name) => Row(page, name).Locator("[data-test=staff-state]");
 
-    /// <summary>The whole page once dialogs and notes are gone.</summary>
-    private async Task Shot(IPage page, string name)
-    {
-        await page.EvaluateAsync("document.activeElement?.blur()");
-        await page.Mouse.MoveAsync(0, 0); // no button is shown hovered
-        await Expect(page.Locator(".el-overlay-dialog:visible")).ToHaveCountAsync(0);
-        await Expect(page.Locator(".el-message")).ToHaveCountAsync(0);
-        await Snap(page, name, fullPage: true);
-    }
+    private Task Shot(IPage page, string name) => _browser.Shot(page, name);
 
-    private async Task Snap(IPage page, string name, bool fullPage = false)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "artifacts", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
-        output.WriteLine($"screenshot: {path}");
-    }
+    private Task Snap(IPage page, string name) => _browser.Snap(page, name);
 }
