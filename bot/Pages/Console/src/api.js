@@ -153,11 +153,15 @@ export function queueName(id) {
 
 const cached = {}
 
-/** Departments and categories change only with the configuration: read once per page load. */
+/** Departments and categories change rarely: read once per page load, and again after an administrator changes them (`forgetDirectory`). */
 export async function directory(what) {
   cached[what] ??= get(`/api/desk/${what}`).then((r) => r.data).catch((e) => {
     delete cached[what]
     throw e
   })
   return cached[what]
+}
+
+export function forgetDirectory(what) {
+  delete cached[what]
 }

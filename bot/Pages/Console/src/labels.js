@@ -52,6 +52,14 @@ export const roleTag = (id) => roles.find((r) => r.id === id)?.tag ?? 'info'
 
 export const roleName = (id) => roles.find((r) => r.id === id)?.name ?? id
 
+/** The kinds of department, as the API names them. */
+export const departmentKinds = [
+  { id: 'Department', name: '业务部门', duty: '承办、协办诉求' },
+  { id: 'ServiceCenter', name: '服务中心', duty: '调度员在此分派、改派诉求' },
+]
+
+export const departmentKindName = (id) => departmentKinds.find((k) => k.id === id)?.name ?? id
+
 /** A person's account state as tags: 正常, or 已停用 and/or 已锁定. */
 export const accountStates = (staff) => {
   const states = []
