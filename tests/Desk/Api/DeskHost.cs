@@ -20,6 +20,7 @@ public sealed class DeskHost : IAsyncDisposable
 {
     public const string Password = "Desk2026ok";
     private readonly WebApplicationFactory<Program> _factory;
+    private Uri? _address;
 
     public DeskHost(PostgresServer server, string schema, FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -52,8 +53,9 @@ public sealed class DeskHost : IAsyncDisposable
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
+    /// <summary>A client without a session: in memory, or over the real port once <see cref="Listen"/> has opened one.</summary>
     public HttpClient Anonymous(bool followRedirects = true) =>
-        _factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = followRedirects });
+        _factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = followRedirects, BaseAddress = _address ?? new Uri("http://localhost") });
 
     /// <summary>A staff member with a local account whose password is <see cref="Password"/>, already changed.</summary>
     public async Task<StaffMember> AddStaff(string login, string name, string department, params StaffRole[] roles)
@@ -75,7 +77,8 @@ public sealed class DeskHost : IAsyncDisposable
         probe.Stop();
         _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
         _factory.StartServer();
-        return new Uri($"http://127.0.0.1:{port}/");
+        _address = new Uri($"http://127.0.0.1:{port}/");
+        return _address;
     }
 
     public async Task<DeskClient> SignIn(string login, string password = Password)

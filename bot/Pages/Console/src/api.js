@@ -93,6 +93,7 @@ async function send(method, path, body, headers, retried) {
 
 export const get = (path) => send('GET', path)
 export const post = (path, body, etag) => send('POST', path, body, etag ? { 'If-Match': etag } : {})
+export const put = (path, body) => send('PUT', path, body)
 
 export async function loadSession() {
   const { data } = await send('GET', '/api/desk/session', undefined, {}, true)
@@ -134,6 +135,8 @@ export const has = (role) => session.user?.roles?.includes(role) ?? false
 /** Administrators without another role manage people, not requests. */
 export const worksOnTickets = () => ['Staff', 'DepartmentHead', 'Dispatcher', 'Leader'].some(has)
 
+export const administers = () => has('Administrator')
+
 /** Where a person starts: the queue of their first step. */
 export function homeQueue() {
   if (has('Staff') || has('DepartmentHead')) return 'sign-for'
@@ -141,17 +144,24 @@ export function homeQueue() {
   return 'all'
 }
 
+/** The start page: the first queue, or the staff list for an administrator who handles no requests. */
+export const homePath = () => (worksOnTickets() || !administers() ? `/queue/${homeQueue()}` : '/admin/staff')
+
 export function queueName(id) {
   return session.queues.find((q) => q.id === id)?.name ?? '诉求列表'
 }
 
 const cached = {}
 
-/** Departments and categories change only with the configuration: read once per page load. */
+/** Departments and categories change rarely: read once per page load, and again after an administrator changes them (`forgetDirectory`). */
 export async function directory(what) {
   cached[what] ??= get(`/api/desk/${what}`).then((r) => r.data).catch((e) => {
     delete cached[what]
     throw e
   })
   return cached[what]
+}
+
+export function forgetDirectory(what) {
+  delete cached[what]
 }
