@@ -108,14 +108,14 @@ public static partial class DeskSettingsAdminApi
 
         if (replaced.Count > 200)
         {
-            return Refused("路由规则最多200条。");
+            return Refused("分派规则最多200条。");
         }
 
         var by = DeskUser.Of(context);
         await using (var session = store.LightweightSession())
         {
             session.Store(new RoutingRuleSet(replaced));
-            session.Insert(Audit(by, clock, "修改路由规则", "routing",
+            session.Insert(Audit(by, clock, "修改分派规则", "routing",
                 $"{rules.Settings.RoutingRules.Count}条 → {replaced.Count}条：{string.Join("；", replaced.Select(r => $"{r.Name}（{string.Join("、", r.Keywords)}）→{rules.DepartmentName(r.Department)}"))}"));
             await session.SaveChangesAsync(context.RequestAborted);
         }
@@ -141,7 +141,7 @@ public static partial class DeskSettingsAdminApi
     /// <summary>What a department is needed for, that stopping it would break.</summary>
     private static string? Uses(DeskRules rules, string id) =>
         rules.Options.Categories.FirstOrDefault(c => c.Department == id) is { } category ? $"类别“{category.Name}”的默认承办部门"
-        : rules.Settings.RoutingRules.FirstOrDefault(r => r.Department == id || r.CoHandling.Contains(id)) is { } rule ? $"路由规则“{rule.Name}”中的部门"
+        : rules.Settings.RoutingRules.FirstOrDefault(r => r.Department == id || r.CoHandling.Contains(id)) is { } rule ? $"分派规则“{rule.Name}”中的部门"
         : null;
 
     private static string? Name(DepartmentBody body) => body.Name?.Trim() is { Length: >= 1 and <= 30 } name ? name : null;

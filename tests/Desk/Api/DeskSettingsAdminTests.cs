@@ -41,7 +41,7 @@ public sealed class DeskSettingsAdminTests(PostgresServer server) : IAsyncLifeti
         await other.Services.GetRequiredService<DeskRulesSource>().Reload(other.Store, Cancel); // what its half-minute refresh does
         Assert.Equal("commerce", (await other.File(Requests.Of("other", "想参加外贸展会"))).LeadDepartmentId);
         var audit = (await admin.Json(await admin.Get("/api/desk/admin/audit"))).EnumerateArray().First();
-        Assert.Equal("修改路由规则", audit.GetProperty("action").GetString());
+        Assert.Equal("修改分派规则", audit.GetProperty("action").GetString());
         Assert.Contains("外贸出口（出口、外贸）→商务局", audit.GetProperty("details").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("第1条规则：部门“tourism”不存在或已停用。", await Title(await admin.Send(HttpMethod.Put, "/api/desk/admin/routing-rules",
             new[] { new { name = "旅游", keywords = new[] { "景区" }, department = "tourism" } })), StringComparison.Ordinal);

@@ -104,7 +104,7 @@ public sealed class ConsoleSettingsAdminTests(PostgresServer server, ITestOutput
         await Expect(Department(page, "自然资源和规划局").Locator("[data-test=department-usage]")).ToHaveTextAsync("协办 1 条");
         await _browser.Shot(page, "admin-departments.png");
         await page.Locator("[data-admin=audit]").ClickAsync();
-        await Expect(page.Locator("[data-test=audit-action]")).ToHaveTextAsync(["修改路由规则", "添加部门", "修改路由规则"]);
+        await Expect(page.Locator("[data-test=audit-action]")).ToHaveTextAsync(["修改分派规则", "添加部门", "修改分派规则"]);
         await Expect(page.Locator("[data-test=audit-details]").Nth(0)).ToContainTextAsync("环境问题（排污、异味）→生态环境局");
         await Expect(page.Locator("[data-test=audit-details]").Nth(1)).ToContainTextAsync("生态环境局（ecology-environment）");
         await _browser.Shot(page, "admin-audit.png");
@@ -131,7 +131,7 @@ public sealed class ConsoleSettingsAdminTests(PostgresServer server, ITestOutput
         await Refusal(page).GetByRole(AriaRole.Button, new() { Name = "知道了" }).ClickAsync();
         await Expect(Department(page, "自然资源和规划局").Locator("[data-test=department-state]")).ToHaveTextAsync("在用");
         await Stop(page, "生态环境局");
-        await Expect(Refusal(page)).ToContainTextAsync("“生态环境局”是路由规则“河道污染”中的部门，停用前请先调整。");
+        await Expect(Refusal(page)).ToContainTextAsync("“生态环境局”是分派规则“河道污染”中的部门，停用前请先调整。");
         await Refusal(page).GetByRole(AriaRole.Button, new() { Name = "知道了" }).ClickAsync();
 
         await Department(page, "生态环境局").Locator("[data-action=edit]").ClickAsync();
