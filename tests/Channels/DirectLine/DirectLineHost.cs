@@ -22,7 +22,8 @@ public sealed class DirectLineHost : IAsyncDisposable
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
-            host.UseSetting("ConnectionStrings:Marten", server.ConnectionString);
+            // Named after its schema, so a test can find this host's own connections among all the suite's.
+            host.UseSetting("ConnectionStrings:Marten", new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString) { ApplicationName = schema }.ConnectionString);
             host.UseSetting("Database:Schema", schema);
             host.UseSetting("DirectLine:Secret", Secret);
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())

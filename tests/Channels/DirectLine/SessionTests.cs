@@ -124,7 +124,9 @@ public sealed class SessionTests(PostgresServer server) : IAsyncLifetime
                 await insert.ExecuteNonQueryAsync(Cancel);
             }
 
-            await using var cut = new NpgsqlCommand("select pg_terminate_backend(pid) from pg_stat_activity where query like 'listen yq_directline%' and pid <> pg_backend_pid()", connection);
+            // Only this host's listening connection: other test classes' hosts share the server.
+            await using var cut = new NpgsqlCommand("select pg_terminate_backend(pid) from pg_stat_activity where query like 'listen yq_directline%' and application_name = @host and pid <> pg_backend_pid()", connection);
+            cut.Parameters.AddWithValue("host", _schema);
             await cut.ExecuteNonQueryAsync(Cancel);
         }
 
