@@ -1,4 +1,5 @@
 using Assistant.Bot.SignIn;
+using Assistant.Dialogs.Conversations.Submit;
 using Assistant.Dialogs.Desk;
 using Assistant.Dialogs.Desk.Departments;
 using Assistant.Dialogs.Desk.Tickets;
@@ -91,9 +92,12 @@ public static class DemoVerb
         var contact = DemoRequests.Contacts[random.Next(DemoRequests.Contacts.Length)];
         var submittedBy = $"demo:enterprise-{enterprise}";
         clock.Now = at;
+        var text = texts[random.Next(texts.Length)];
+        var urgency = Urgency.In(text);
         var filed = await desk.Submit(new SubmitTicket(
             new EnterpriseRef(null, DemoRequests.Enterprises[enterprise], null), new ContactPerson(contact, $"139{random.Next(10_000_000, 99_999_999)}"),
-            "webchat", texts[random.Next(texts.Length)], category, 0.9, new Dictionary<string, string>(), null, submittedBy, $"demo-{index}"), CancellationToken.None);
+            "webchat", text, category, 0.9, urgency is null ? [] : new Dictionary<string, string> { [Slots.Urgency.Key] = urgency.Words },
+            null, submittedBy, $"demo-{index}", urgency is not null), CancellationToken.None);
         if (filed.Ticket is not { LeadDepartmentId: { } lead } ticket)
         {
             return;

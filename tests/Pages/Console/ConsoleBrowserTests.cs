@@ -65,6 +65,7 @@ public sealed class ConsoleBrowserTests(PostgresServer server, ITestOutputHelper
         await Expect(page.Locator(".queue-table")).ToContainTextAsync(ticket.Number);
         await Expect(page.Locator(".queue-table [data-card=red]")).ToHaveCountAsync(1);
         await Expect(page.Locator(".queue-table [data-card=yellow]")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".queue-table .urgent-tag")).ToHaveCountAsync(1);
         await Shot(page, "console-queue.png");
 
         await page.Locator(".queue-table").GetByText(ticket.Number).ClickAsync();
@@ -205,13 +206,13 @@ public sealed class ConsoleBrowserTests(PostgresServer server, ITestOutputHelper
     private async Task<List<Ticket>> Seed()
     {
         var filed = new List<Ticket>();
-        async Task File(string enterprise, string? code, string contact, string text, string category = "land")
+        async Task File(string enterprise, string? code, string contact, string text, string category = "land", bool urgent = false)
         {
-            var request = Requests.Land(text) with { Enterprise = new EnterpriseRef(null, enterprise, code), Contact = new ContactPerson(contact, "139 1234 5678"), Category = category };
+            var request = Requests.Land(text) with { Enterprise = new EnterpriseRef(null, enterprise, code), Contact = new ContactPerson(contact, "139 1234 5678"), Category = category, Urgent = urgent };
             filed.Add(await _host.File(request));
         }
 
-        await File("江苏恒远精密机械有限公司", null, "周建国", "去年拍下的那块工业用地，规划许可证一直没办下来，影响厂房开工，请帮忙协调。");
+        await File("江苏恒远精密机械有限公司", null, "周建国", "去年拍下的那块工业用地，规划许可证一直没办下来，影响厂房开工，请帮忙协调。", urgent: true);
         _clock.SetUtcNow(DeskContext.Monday10.AddDays(-3));
         await File("常州市天宁区华瑞电子科技有限公司", null, "陈晓梅", "公司闲置的两栋标准厂房想转租给上下游配套企业，需要办理什么手续？");
         _clock.SetUtcNow(DeskContext.Monday10.AddHours(-1));
