@@ -7,6 +7,8 @@ using Assistant.Dialogs.Desk.Tickets;
 using Assistant.Tests.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -51,6 +53,18 @@ public sealed class DeskHost : IAsyncDisposable
     public TicketDesk Desk => Services.GetRequiredService<TicketDesk>();
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>
+    /// Starts the host on real Kestrel at a free loopback port instead of the test server, for a browser that goes
+    /// to another server (an identity provider) and back; call it before anything else touches the host.
+    /// </summary>
+    public Uri ServeOnLoopback()
+    {
+        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+        _factory.StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new Uri($"http://127.0.0.1:{new Uri(address).Port}/");
+    }
 
     public HttpClient Anonymous() => _factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
 
