@@ -48,6 +48,7 @@ public sealed class Program
         app.UseExceptionHandler();
         app.UseEdge();
         app.UseChatPage();
+        app.UseConsolePage();
         app.UseEndpointLimits();
         app.UseDirectLine();
         app.MapTeamsChannel();

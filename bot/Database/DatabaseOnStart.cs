@@ -9,7 +9,7 @@ namespace Assistant.Bot.Database;
 /// the embedded database) it creates or updates the tables; without it, it only checks that db-apply has been run.
 /// Then it seeds the departments. Runs once, whether called before the host starts or as a hosted service.
 /// </summary>
-public sealed class DatabaseOnStart(IDocumentStore store, IOptions<DatabaseOptions> options, SeedDepartments seed) : IHostedService
+public sealed class DatabaseOnStart(IDocumentStore store, IOptions<DatabaseOptions> options, SeedDepartments seed, Dialogs.Desk.DeskRulesSource rules) : IHostedService
 {
     private readonly SemaphoreSlim _once = new(1, 1);
     private bool _done;
@@ -34,6 +34,7 @@ public sealed class DatabaseOnStart(IDocumentStore store, IOptions<DatabaseOptio
             }
 
             await seed.Populate(store, cancellation);
+            await rules.Reload(store, cancellation);
             _done = true;
         }
         finally

@@ -57,7 +57,7 @@ public static class DemoVerb
     {
         var people = new Dictionary<string, StaffMember>();
         var name = 0;
-        foreach (var department in rules.Options.Departments)
+        foreach (var department in rules.Departments.Where(d => d.Active))
         {
             if (department.Kind == DepartmentKind.ServiceCenter)
             {

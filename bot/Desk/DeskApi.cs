@@ -46,12 +46,14 @@ public static class DeskApi
 
     private static readonly StaffRole[] Department = [StaffRole.Staff, StaffRole.DepartmentHead];
     private static readonly StaffRole[] Anyone = [StaffRole.Staff, StaffRole.DepartmentHead, StaffRole.Dispatcher, StaffRole.Leader];
+    private static readonly StaffRole[] AnyRole = [.. Anyone, StaffRole.Administrator];
 
     public static IServiceCollection AddDeskApi(this IServiceCollection services)
     {
         // Roles and statuses travel by name ("DepartmentHead"), readable and stable across versions.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddSingleton<DeskCommands>();
+        services.AddHostedService<DeskRulesRefresh>();
         services.AddSingleton<EnterpriseNotices>();
         services.AddOpenApi("desk", openApi => openApi.ShouldInclude = description => description.RelativePath?.StartsWith("api/desk", StringComparison.Ordinal) == true);
         return services;
@@ -64,9 +66,14 @@ public static class DeskApi
         desk.MapSessionApi();
         var tickets = desk.MapGroup("").RequireDeskUser().RequireAntiforgery();
         tickets.MapStaffAdminApi();
+        tickets.MapDeskSettingsAdminApi();
         tickets.MapGet("/queues", TicketQueues.Counts).ForRoles(Anyone).WithName("QueueCounts");
         tickets.MapGet("/tickets", TicketQueues.List).ForRoles(Anyone).WithName("ListTickets");
         tickets.MapGet("/tickets/{id:guid}", TicketPages.Get).ForRoles(Anyone).WithName("GetTicket");
+        tickets.MapGet("/tickets/{id:guid}/files/{fileId}", TicketFiles.Get).ForRoles(Anyone).WithName("GetTicketFile");
+        tickets.MapGet("/departments", DeskDirectory.Departments).ForRoles(AnyRole).WithName("Departments");
+        tickets.MapGet("/categories", DeskDirectory.Categories).ForRoles(AnyRole).WithName("Categories");
+        tickets.MapGet("/departments/{id}/staff", DeskDirectory.Staff).ForRoles(StaffRole.DepartmentHead, StaffRole.Dispatcher).WithName("DepartmentStaff");
 
         Act<SignForBody>(tickets, "sign-for", Department, (t, by, _, _) => Ready(new SignForTicket(t.Id, by)));
         Act<AssignBody>(tickets, "assign", [StaffRole.DepartmentHead], async (t, by, body, context) =>

@@ -12,7 +12,7 @@ namespace Assistant.Bot.Desk;
 /// stored; a page that was looking at an older version (If-Match) is told so instead of acting on what it did not
 /// see; the events and what the enterprise is told about them are committed together, once.
 /// </summary>
-public sealed class DeskCommands(IDocumentStore store, TicketDesk desk, EnterpriseNotices notices, DeskRules rules, TimeProvider clock)
+public sealed class DeskCommands(IDocumentStore store, TicketDesk desk, EnterpriseNotices notices, TimeProvider clock)
 {
     private const int Attempts = 5;
 
@@ -64,7 +64,7 @@ public sealed class DeskCommands(IDocumentStore store, TicketDesk desk, Enterpri
             }
 
             await notices.Delivered(delivery, context.RequestAborted);
-            return TypedResults.Ok(await TicketPages.Detail(store, rules, staff, result.Ticket!.Id, clock.GetUtcNow(), context.RequestAborted));
+            return TypedResults.Ok(await TicketPages.Detail(store, desk.Rules, staff, result.Ticket!.Id, clock.GetUtcNow(), context.RequestAborted));
         }
     }
 

@@ -33,7 +33,10 @@ public sealed record EnterpriseView(string Name, string? CreditCode, string Cont
 
 public sealed record DetailView(string Key, string Label, string Value);
 
-public sealed record TimelineEntry(DateTimeOffset At, string AtText, string Who, string What, bool Internal);
+public sealed record TimelineEntry(DateTimeOffset At, string AtText, string Who, string What, bool Internal, IReadOnlyList<FileLink>? Files = null);
+
+/// <summary>A file the enterprise sent: its name and where staff open it.</summary>
+public sealed record FileLink(string Name, string ContentType, string Url);
 
 /// <summary>A clerk's 退单 waiting for the head, or an outcome waiting for the dispatcher.</summary>
 public sealed record PendingView(string By, string Text, DateTimeOffset At, string AtText);

@@ -11,7 +11,7 @@ namespace Assistant.Bot.Desk;
 /// rating question cannot be lost between 办结 and delivery, and are never sent twice. The outcome's delivery is
 /// recorded on the ticket in that commit too.
 /// </summary>
-public sealed class EnterpriseNotices(ProactiveMessages messages, DeskRules rules, TimeProvider clock)
+public sealed class EnterpriseNotices(ProactiveMessages messages, DeskRulesSource rules, TimeProvider clock)
 {
     public async Task<StagedMessages?> Stage(IDocumentSession session, DeskResult result, CancellationToken cancellation)
     {
@@ -20,7 +20,7 @@ public sealed class EnterpriseNotices(ProactiveMessages messages, DeskRules rule
             return null;
         }
 
-        var notices = TicketNotices.For(ticket, result.Events, rules);
+        var notices = TicketNotices.For(ticket, result.Events, rules.Current);
         if (notices.Count == 0 || await messages.Stage(session, conversation, notices, cancellation) is not { } staged)
         {
             return null;

@@ -6,15 +6,21 @@ namespace Assistant.Bot.Desk;
 /// <summary>A ticket's whole history as colleagues read it, in plain Chinese, with who did what; internal notes marked.</summary>
 public static class StaffTimeline
 {
-    public static IReadOnlyList<TimelineEntry> Of(IEnumerable<object> events, DeskRules rules) =>
-        events.Select(e => Entry(e, rules)).Where(e => e is not null).Select(e => e!).ToList();
+    /// <summary>The history of the ticket; the enterprise is named by the contact person it gave.</summary>
+    public static IReadOnlyList<TimelineEntry> Of(Ticket ticket, IEnumerable<object> events, DeskRules rules) =>
+        events.Select(e => Entry(ticket, e, rules)).Where(e => e is not null).Select(e => e!).ToList();
 
-    private static TimelineEntry? Entry(object e, DeskRules rules)
+    /// <summary>Where staff open a file: web chat files through the desk (which checks the ticket), others at their own link.</summary>
+    public static FileLink Link(Guid ticketId, TicketFile file) =>
+        new(file.Name, file.ContentType, TicketFiles.FileId(file) is { } id ? $"/api/desk/tickets/{ticketId}/files/{id}" : file.Location);
+
+    private static TimelineEntry? Entry(Ticket ticket, object e, DeskRules rules)
     {
+        var ticketId = ticket.Id;
         string Dept(string? id) => rules.DepartmentName(id);
         string Who(Actor a) => a.Role switch
         {
-            ActorRole.Enterprise => $"企业（{a.Name}）",
+            ActorRole.Enterprise => $"企业（{ticket.Contact.Name}）",
             ActorRole.System => "系统",
             _ => a.DepartmentId is { } d ? $"{Dept(d)} {a.Name}" : a.Name,
         };
@@ -31,7 +37,8 @@ public static class StaffTimeline
             EnterpriseContacted c => Line(c.At, Who(c.By), $"联系企业：{c.Note}"),
             InterimReplyGiven r => Line(r.At, Who(r.By), $"阶段答复：{r.Reply}"),
             InformationRequested r => Line(r.At, Who(r.By), $"请企业补充材料：{r.Request}"),
-            InformationProvided i => Line(i.At, Who(i.By), $"补充材料：{i.Information}"),
+            InformationProvided i => Line(i.At, Who(i.By), $"补充材料：{i.Information}" + (i.Files is { Count: > 0 } files ? $"（附件{files.Count}个）" : ""))
+                with { Files = i.Files?.Select(f => Link(ticketId, f)).ToList() },
             TicketReturned r => Line(r.At, Who(r.By), $"退单。理由：{r.Reason}"),
             ReturnRequested r => Line(r.At, Who(r.By), $"申请退单，待部门负责人审核。理由：{r.Reason}"),
             ReturnApproved r => Line(r.At, Who(r.By), "同意退单"),

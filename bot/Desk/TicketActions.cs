@@ -44,5 +44,5 @@ public static class TicketActions
     }
 
     private static string OtherDepartment(Ticket ticket, DeskRules rules) =>
-        rules.Options.Departments.Select(d => d.Id).FirstOrDefault(id => id != ticket.LeadDepartmentId) ?? "";
+        rules.Departments.Select(d => d.Id).FirstOrDefault(id => id != ticket.LeadDepartmentId) ?? "";
 }

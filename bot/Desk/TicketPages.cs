@@ -78,7 +78,7 @@ public static class TicketPages
             ticket.OpenInformationRequest,
             ticket.Outcome,
             ticket.Rating?.ToChinese(),
-            StaffTimeline.Of(events.Select(e => e.Data), rules),
+            StaffTimeline.Of(ticket, events.Select(e => e.Data), rules),
             TicketActions.Available(ticket, staff, rules, now));
     }
 

@@ -82,6 +82,22 @@ public sealed class RetentionSweep(
         }
     }
 
+    /// <summary>Ids of the conversations' files that a ticket's InformationProvided events name.</summary>
+    private async Task<List<string>> FilesOfTickets(IQuerySession session, IReadOnlyList<string> conversations, CancellationToken cancellation)
+    {
+        var schema = store.Options.DatabaseSchemaName;
+        var prefixes = conversations.Select(c => FileLinks.PathFor(c, "")).ToArray();
+        var named = await session.AdvancedSql.QueryAsync<string>(
+            $"""
+            select distinct right(f ->> 'Location', 32) from {schema}.mt_events e, jsonb_array_elements(e.data -> 'Files') f
+            where e.type = 'information_provided' and jsonb_typeof(e.data -> 'Files') = 'array'
+              and left(f ->> 'Location', length(f ->> 'Location') - 32) = any(?)
+            """,
+            cancellation,
+            new object[] { prefixes });
+        return [.. named];
+    }
+
     private async Task<RetentionReport> Sweep(CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
@@ -112,9 +128,11 @@ public sealed class RetentionSweep(
                 break;
             }
 
-            files += await session.Query<UploadedFile>().CountAsync(f => expired.Contains(f.ConversationId), cancellation);
+            // Files sent as a ticket's material are part of the ticket's record and stay.
+            var kept = await FilesOfTickets(session, expired, cancellation);
+            files += await session.Query<UploadedFile>().CountAsync(f => expired.Contains(f.ConversationId) && !kept.Contains(f.Id), cancellation);
             session.DeleteWhere<TranscriptActivity>(t => expired.Contains(t.ConversationId));
-            session.DeleteWhere<UploadedFile>(f => expired.Contains(f.ConversationId));
+            session.DeleteWhere<UploadedFile>(f => expired.Contains(f.ConversationId) && !kept.Contains(f.Id));
             foreach (var id in expired)
             {
                 session.Delete<DirectLineConversation>(id);

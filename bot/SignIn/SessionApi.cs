@@ -11,7 +11,8 @@ namespace Assistant.Bot.SignIn;
 /// <summary>/api/desk/session: who is signed in, signing in with a password or single sign-on, changing the password, signing out.</summary>
 public static class SessionApi
 {
-    public sealed record SessionUser(string Id, string Name, string DepartmentId, string DepartmentName, IReadOnlyList<StaffRole> Roles, IReadOnlyList<string> RoleNames, bool MustChangePassword);
+    /// <param name="Roles">The roles by name ("Staff", "DepartmentHead", "Dispatcher", "Leader", "Administrator"), not by number.</param>
+    public sealed record SessionUser(string Id, string Name, string DepartmentId, string DepartmentName, IReadOnlyList<string> Roles, IReadOnlyList<string> RoleNames, bool MustChangePassword);
 
     public sealed record SessionView(bool SignedIn, SessionUser? User, string AntiforgeryToken, bool SingleSignOn, string SingleSignOnName);
 
@@ -121,5 +122,5 @@ public static class SessionApi
             : "/console/";
 
     private static SessionUser View(StaffMember staff, Dialogs.Desk.DeskRules rules, bool mustChange) =>
-        new(staff.Id, staff.Name, staff.DepartmentId, rules.DepartmentName(staff.DepartmentId), staff.Roles, staff.Roles.Select(StaffMember.RoleName).ToList(), mustChange);
+        new(staff.Id, staff.Name, staff.DepartmentId, rules.DepartmentName(staff.DepartmentId), staff.Roles.Select(r => r.ToString()).ToList(), staff.Roles.Select(StaffMember.RoleName).ToList(), mustChange);
 }

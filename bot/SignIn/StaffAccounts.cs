@@ -25,7 +25,7 @@ public sealed record AccountResult(StaffMember? Staff, string? OneTimePassword, 
 /// login of letters and digits, a known department, at least one role, a real e-mail address. A new or reset
 /// password is generated, shown once, and must be changed at the first sign-in.
 /// </summary>
-public sealed partial class StaffAccounts(IDocumentStore store, DeskRules rules, TimeProvider clock)
+public sealed partial class StaffAccounts(IDocumentStore store, DeskRulesSource source, TimeProvider clock)
 {
     public async Task<AccountResult> Add(StaffDraft draft, Auditor by, CancellationToken cancellation)
     {
@@ -105,12 +105,14 @@ public sealed partial class StaffAccounts(IDocumentStore store, DeskRules rules,
         new(Guid.CreateVersion7(clock.GetUtcNow()), clock.GetUtcNow(), by.Id, by.Name, action, target, details);
 
     private string Describe(StaffMember staff) =>
-        $"{staff.Name}（{staff.Login ?? staff.Id}），{rules.DepartmentName(staff.DepartmentId)}，{string.Join("、", staff.Roles.Select(StaffMember.RoleName))}" +
+        $"{staff.Name}（{staff.Login ?? staff.Id}），{Rules.DepartmentName(staff.DepartmentId)}，{string.Join("、", staff.Roles.Select(StaffMember.RoleName))}" +
         (staff.Active ? "" : "，已停用") + (staff.Email is { } email ? $"，{email}" : "") + (staff.Phone is { } phone ? $"，{phone}" : "");
+
+    private DeskRules Rules => source.Current;
 
     private string? Problem(StaffDraft draft) =>
         draft.Name?.Trim() is not { Length: >= 1 and <= 20 } ? "请填写姓名（不超过20个字）。"
-        : draft.DepartmentId is null || rules.FindDepartment(draft.DepartmentId) is null ? "请选择所在部门。"
+        : draft.DepartmentId is null || Rules.FindDepartment(draft.DepartmentId) is null ? "请选择所在部门。"
         : draft.Roles is not { Count: > 0 } ? "请至少选择一个角色。"
         : draft.Email is { Length: > 0 } email && !MailAddress.TryCreate(email.Trim(), out _) ? $"电子邮箱“{email}”格式不正确。"
         : draft.Phone is { Length: > 20 } ? "电话号码过长。"

@@ -236,9 +236,11 @@ public sealed class EnterpriseBot : ActivityHandler
                 return true;
             }
 
-            if (turn.Activity.Value is null)
+            if (turn.Activity.Value is null && !dialogActive)
             {
-                turn.SendActivity(p.English ? "Thank you. Attachments are not supported here yet; please describe it in words." : "收到附件，谢谢。目前聊天中暂不能处理附件，请用文字说明，承办部门联系您时可再提供材料。");
+                turn.SendActivity(p.English
+                    ? "Thank you. To add files to a request, send \"add <request number>\" and then the files; otherwise please describe your request in words."
+                    : "收到附件，谢谢。如需把文件补充到已提交的诉求，请先发送“补充 诉求编号”，再发送文件；如要提交新诉求，请用文字说明。");
                 return true;
             }
 

@@ -14,17 +14,24 @@ public sealed class DeskRules
     private readonly Dictionary<string, StageLimits> _limits;
     private readonly Dictionary<string, Department> _departments;
 
-    public DeskRules(DeskOptions options, WorkingCalendar calendar)
+    /// <param name="settings">What administrators keep in the database (departments, routing rules); appsettings.json's when null.</param>
+    public DeskRules(DeskOptions options, WorkingCalendar calendar, DeskSettings? settings = null)
     {
         Options = options;
         Calendar = calendar;
-        Router = new Router(options);
+        Settings = settings ?? DeskSettings.From(options);
+        Router = new Router(Settings.RoutingRules, options.Categories);
         var preset = DeadlinePresets.All[options.Preset].With(options.Limits);
         _limits = options.Categories.ToDictionary(c => c.Id, c => preset.With(c.Limits));
         _limits[""] = preset;
-        _departments = options.Departments.ToDictionary(d => d.Id, d => new Department(d.Id, d.Name, d.Kind));
+        _departments = Settings.Departments.ToDictionary(d => d.Id);
         CategoryNames = options.Categories.ToDictionary(c => c.Id, c => c.Name);
     }
+
+    /// <summary>The departments and routing rules in force.</summary>
+    public DeskSettings Settings { get; }
+
+    public IReadOnlyList<Department> Departments => Settings.Departments;
 
     public DeskOptions Options { get; }
 

@@ -23,8 +23,10 @@ public static class DeskSetup
                     "没有{Year}年的节假日安排：该年按周末和法定节假日估算工作日，不含调休。请在 appsettings.json 的 Desk:Calendar:Years 中补充国务院公布的放假调休安排。",
                     year));
         });
-        services.AddSingleton(sp => new DeskRules(sp.GetRequiredService<IOptions<DeskOptions>>().Value, sp.GetRequiredService<WorkingCalendar>()));
-        services.AddSingleton<TicketDesk>();
+        services.AddSingleton(sp => new DeskRulesSource(sp.GetRequiredService<IOptions<DeskOptions>>().Value, sp.GetRequiredService<WorkingCalendar>()));
+        // Whoever asks for the rules gets those in force at that moment.
+        services.AddTransient(sp => sp.GetRequiredService<DeskRulesSource>().Current);
+        services.AddSingleton(sp => new TicketDesk(sp.GetRequiredService<Marten.IDocumentStore>(), sp.GetRequiredService<DeskRulesSource>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

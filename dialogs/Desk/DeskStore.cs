@@ -42,6 +42,7 @@ public static class DeskStore
             .Duplicate(t => t.LastChangedAt);
 
         options.Schema.For<Department>().Identity(d => d.Id);
+        options.Schema.For<RoutingRuleSet>().Identity(r => r.Id);
         options.Schema.For<StaffMember>().Identity(s => s.Id).Duplicate(s => s.DepartmentId).Duplicate(s => s.TeamsUserId)
             .UniqueIndex(Marten.Schema.UniqueIndexType.Computed, "uq_staff_login", s => s.Login!)
             .Duplicate(s => s.Email).Duplicate(s => s.OidcSubject);

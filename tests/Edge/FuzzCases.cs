@@ -22,6 +22,7 @@ public sealed class FuzzCases(int seed, FuzzTargets targets)
     private static readonly string[] Endpoints =
     [
         "session", "generate", "refresh", "start", "reconnect", "post", "history", "stream", "upload", "file", "teams", "health", "page",
+        "desk-session", "desk-read", "desk-act",
     ];
 
     private static readonly byte[][] BadBytes =
@@ -57,6 +58,12 @@ public sealed class FuzzCases(int seed, FuzzTargets targets)
             "upload" => Upload(),
             "file" => Get(endpoint, $"/v3/directline/conversations/{Id()}/files/{FileId()}?e={Pick(["", "1", "99999999999", "-5", "abc"])}&s={Pick(["", "x", new string('A', 43), Garbage(20)])}", Chance(0.5) ? Token() : null),
             "teams" => Post(endpoint, "/api/messages", Json(ActivityBody()), bearer: Token()),
+            "desk-session" => Post(endpoint, Pick(["/api/desk/session", "/api/desk/session/password", "/api/desk/session/sign-out"]), Json(DeskBody()), bearer: Chance(0.2) ? Token() : null),
+            "desk-read" => Get(endpoint, Pick([
+                "/api/desk/queues", "/api/desk/tickets?queue=" + Pick(["all", "nope", "", "%00", new string('q', 300)]) + "&page=" + Pick(["1", "-1", "abc", "99999999999"]) + "&from=" + Pick(["2026-01-01", "yesterday", ""]),
+                $"/api/desk/tickets/{Guid.NewGuid()}", "/api/desk/tickets/not-a-guid", $"/api/desk/tickets/{Guid.NewGuid()}/files/..%2F..%2Fx", "/api/desk/admin/staff", "/api/desk/session/oidc?returnUrl=//evil.example",
+                "/api/desk/openapi/desk.json"]), Chance(0.2) ? Token() : null),
+            "desk-act" => Post(endpoint, $"/api/desk/tickets/{Guid.NewGuid()}/" + Pick(["sign-for", "resolve", "assign", "nope", "../admin/staff"]), Json(DeskBody()), bearer: Chance(0.3) ? Token() : null),
             "health" => Get(endpoint, Pick(["/health/live", "/health/ready", "/health/ready?x=" + Garbage(10), "/health/%2e%2e/ready"]), null),
             _ => Get(endpoint, Pick(["/", "/index.html", "/chat.js", "/lib/webchat.js?" + Garbage(5), "/../appsettings.json", "/%2e%2e/%2e%2e/etc/passwd", "/" + new string('a', 3000), "/api/%00"]), null),
         };
@@ -225,6 +232,16 @@ public sealed class FuzzCases(int seed, FuzzTargets targets)
 
         return "{" + string.Join(",", fields.OrderBy(_ => _random.Next())) + "}";
     }
+
+    private string DeskBody() => Pick(
+    [
+        "{}",
+        "{\"login\":\"admin\",\"password\":\"" + Garbage(20) + "\"}",
+        "{\"login\":5,\"password\":[]}",
+        "{\"login\":\"a\\u0000b\",\"password\":\"\\ud800\"}",
+        "{\"outcome\":\"" + new string('结', 5000) + "\",\"days\":\"many\"}",
+        "{\"current\":null,\"next\":\"" + Garbage(200) + "\"}",
+    ]);
 
     private string SessionBody() => Pick(
     [

@@ -85,9 +85,9 @@ public sealed class HostProcess : IAsyncDisposable
                     return await response.Content.ReadAsStringAsync();
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer within the client's timeout.
             }
 
             await Task.Delay(200);

@@ -55,6 +55,32 @@ public sealed class RetentionSweepTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(1, await server.Count(_schema, "mt_doc_ticket"));
     }
 
+    [Fact]
+    public async Task A_file_sent_as_a_tickets_material_stays_with_the_ticket_when_its_conversation_goes()
+    {
+        var chat = await _host.Start("dl_material");
+        foreach (var line in new[] { "招20个普工", "普工", "下个月", "泰州宏力重工有限公司", "跳过", "张伟", "13606182453", "确认提交" })
+        {
+            await Say(chat, line);
+        }
+
+        await using (var session = _host.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession())
+        {
+            var number = (await Marten.QueryableExtensions.SingleAsync(session.Query<Assistant.Dialogs.Desk.Tickets.Ticket>(), Cancel)).Number;
+            await Say(chat, $"补充 {number}");
+            await UploadPdf(chat);
+            await Say(chat, $"撤回 {number}");
+            await Say(chat, "是");
+        }
+
+        _clock.Advance(TimeSpan.FromDays(31));
+        var report = await _host.Services.GetRequiredService<RetentionSweep>().RunOnce(Cancel);
+
+        Assert.Equal((1, 0), (report!.Conversations, report.Files));
+        Assert.Equal(0, await server.Count(_schema, "mt_doc_directlineconversation"));
+        Assert.Equal(1, await server.Count(_schema, "mt_doc_uploadedfile"));
+    }
+
     private async Task Say((string Id, string Token, string StreamUrl) conversation, string text) =>
         await DirectLineHost.Json(await _host.Client(conversation.Token).PostAsync(
             $"/v3/directline/conversations/{conversation.Id}/activities", DirectLineHost.Message(text, Guid.NewGuid().ToString("N")), Cancel));

@@ -24,18 +24,19 @@ public sealed class AddInformationDialog : ComponentDialog
     public AddInformationDialog(TicketDesk desk)
         : base(Name)
     {
-        AddDialog(new TextPrompt("info-text"));
+        AddDialog(new MaterialPrompt("info-text"));
         AddDialog(new WaterfallDialog<TicketAction>("info",
         [
             (s, ct) => s.Values.Text is { Length: > 0 } given
-                ? s.Next(given, ct)
+                ? s.Next(new Material(given, MaterialPrompt.Files(s.Turn.Activity)), ct)
                 : s.Prompt("info-text", PromptOptions.Asking(Phrases.For(s.Turn.Locale).English
-                    ? $"Please type what you want to add to {s.Values.Number}:"
-                    : $"请输入需要补充给承办部门的内容（诉求 {s.Values.Number}）："), ct),
+                    ? $"Please type what you want to add to {s.Values.Number}, or send the files:"
+                    : $"请输入需要补充给承办部门的内容，也可以直接发送文件（诉求 {s.Values.Number}）："), ct),
             async (s, ct) =>
             {
                 var p = Phrases.For(s.Turn.Locale);
-                var result = await desk.InTurn(s.Turn, new ProvideInformation(s.Values.TicketId, EnterpriseUser.Actor(s.Turn.Activity), (string)s.Result!), ct);
+                var material = (Material)s.Result!;
+                var result = await desk.InTurn(s.Turn, new ProvideInformation(s.Values.TicketId, EnterpriseUser.Actor(s.Turn.Activity), material.Text, material.Files), ct);
                 s.Turn.SendActivity(result.Rejection?.Message ?? (p.English
                     ? "Thank you. Your information has been passed to the department."
                     : "已收到，您补充的内容已转交承办部门。"));

@@ -29,9 +29,9 @@ public static class TicketNotices
                     Text($"您的诉求 {number} 已由{Dept(a.Assignee.DepartmentId)}签收，承办人员将尽快与您联系。"),
                 (TicketAssigned a, true) when a.At == ticket.SignedForAt =>
                     Text($"Your request {number} has been accepted by {Dept(a.Assignee.DepartmentId)}; they will contact you soon."),
-                (InformationRequested r, false) => Ask(number, $"为办理您的诉求 {number}，承办部门请您补充：{r.Request}\n请点击“补充材料”后回复，或直接发送“补充 {number} 您要补充的内容”。", "补充材料", $"补充 {number}"),
-                (InformationRequested r, true) => Ask(number, $"To handle {number}, the department asks you for: {r.Request}\nPress \"Add information\", or send \"add {number} <your text>\".", "Add information", $"add {number}"),
-                (InterimReplyGiven r, false) => Text($"承办部门就您的诉求 {number} 答复：{r.Reply}"),
+                (InformationRequested r, false) => Ask(number, $"为办理您的诉求 {number}，承办部门请您补充：{Sentence(r.Request, "。")}\n\n请点击“补充材料”后回复或发送文件，也可以直接发送“补充 {number} 您要补充的内容”。", "补充材料", $"补充 {number}"),
+                (InformationRequested r, true) => Ask(number, $"To handle {number}, the department asks you for: {Sentence(r.Request, ".")}\n\nPress \"Add information\" and reply or send files, or send \"add {number} <your text>\".", "Add information", $"add {number}"),
+                (InterimReplyGiven r, false) => Text($"承办部门就您的诉求 {number} 答复：{Sentence(r.Reply, "。")}"),
                 (InterimReplyGiven r, true) => Text($"The department's interim reply on {number}: {r.Reply}"),
                 (TicketReturned, false) => Text($"您的诉求 {number} 正在重新确定承办部门，我们会尽快安排，请您耐心等待。"),
                 (TicketReturned, true) => Text($"The responsible department for {number} is being re-determined; we will arrange it soon."),
@@ -56,6 +56,10 @@ public static class TicketNotices
     }
 
     private static Activity Text(string text) => new() { Type = ActivityTypes.Message, Text = text };
+
+    /// <summary>Staff's words as a sentence: closed with the stop when they end without punctuation.</summary>
+    private static string Sentence(string text, string stop) =>
+        text.Length > 0 && char.IsPunctuation(text[^1]) ? text : text + stop;
 
     private static Activity Ask(string number, string text, string button, string says) =>
         Text(text) with { SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack(button, says)] } };

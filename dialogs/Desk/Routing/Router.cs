@@ -4,11 +4,11 @@ namespace Assistant.Dialogs.Desk.Routing;
 public sealed record Route(string LeadDepartmentId, IReadOnlyList<string> CoHandlingDepartmentIds, string Rule);
 
 /// <summary>Routes by the configured keyword rules first, then by the category's default department.</summary>
-public sealed class Router(DeskOptions options)
+public sealed class Router(IReadOnlyList<RoutingRule> rules, IReadOnlyList<DeskOptions.CategoryOptions> categories)
 {
     public Route Route(string category, string text)
     {
-        foreach (var rule in options.RoutingRules)
+        foreach (var rule in rules)
         {
             if (rule.Category is { } c && c != category)
             {
@@ -23,8 +23,8 @@ public sealed class Router(DeskOptions options)
             }
         }
 
-        var byCategory = options.Categories.FirstOrDefault(c => c.Id == category)
-            ?? options.Categories.First(c => c.Id == "other");
+        var byCategory = categories.FirstOrDefault(c => c.Id == category)
+            ?? categories.First(c => c.Id == "other");
         return new Route(byCategory.Department, byCategory.CoHandling.ToList(), $"类别“{byCategory.Name}”的默认部门");
     }
 }

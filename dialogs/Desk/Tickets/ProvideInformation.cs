@@ -1,7 +1,11 @@
 namespace Assistant.Dialogs.Desk.Tickets;
 
-/// <summary>The enterprise adds information to its open ticket, asked for or not.</summary>
-public sealed record ProvideInformation(Guid TicketId, Actor By, string Information) : ITicketCommand
+/// <summary>A file the enterprise sent with its information: where the channel keeps it.</summary>
+/// <param name="Location">The channel's link to it (a web chat file path, or a Teams/SharePoint address).</param>
+public sealed record TicketFile(string Name, string ContentType, string Location);
+
+/// <summary>The enterprise adds information to its open ticket, asked for or not: words, files, or both.</summary>
+public sealed record ProvideInformation(Guid TicketId, Actor By, string Information, IReadOnlyList<TicketFile>? Files = null) : ITicketCommand
 {
     public Decision Decide(Ticket ticket, DeskRules rules, DateTimeOffset now) =>
         Guards.FirstOf(
@@ -9,8 +13,9 @@ public sealed record ProvideInformation(Guid TicketId, Actor By, string Informat
             () => Guards.InStatus(ticket, "补充材料",
                 TicketStatus.Submitted, TicketStatus.Routed, TicketStatus.SignedFor, TicketStatus.Handling,
                 TicketStatus.AwaitingInformation, TicketStatus.Returned),
-            () => Guards.Text(Information, "补充内容"))?.ToDecision()
-        ?? Decision.Accept(new InformationProvided(By, Information.Trim(), now));
+            () => Files is { Count: > 0 } && string.IsNullOrWhiteSpace(Information) ? null : Guards.Text(Information, "补充内容"),
+            () => Files is { Count: > 20 } ? new Rejection(RejectionCode.Invalid, "一次最多补充20个文件。") : null)?.ToDecision()
+        ?? Decision.Accept(new InformationProvided(By, Information.Trim(), now, Files is { Count: > 0 } ? Files : null));
 }
 
-public sealed record InformationProvided(Actor By, string Information, DateTimeOffset At);
+public sealed record InformationProvided(Actor By, string Information, DateTimeOffset At, IReadOnlyList<TicketFile>? Files = null);

@@ -18,11 +18,18 @@ public sealed record DeskResult(Ticket? Ticket, IReadOnlyList<object> Events, Re
 /// the stream version; the command is then decided again on the fresh state, so of two staff signing for the same
 /// ticket at once exactly one succeeds and the other learns who was first.
 /// </summary>
-public sealed class TicketDesk(IDocumentStore store, DeskRules rules, TimeProvider clock)
+public sealed class TicketDesk(IDocumentStore store, DeskRulesSource source, TimeProvider clock)
 {
     private const int Attempts = 5;
 
-    public DeskRules Rules => rules;
+    /// <summary>A desk whose rules never change (tests, tools).</summary>
+    public TicketDesk(IDocumentStore store, DeskRules rules, TimeProvider clock)
+        : this(store, DeskRulesSource.Fixed(rules), clock)
+    {
+    }
+
+    /// <summary>The rules in force now; administrators' changes to departments and routing show here.</summary>
+    public DeskRules Rules => source.Current;
 
     public TimeProvider Clock => clock;
 
@@ -65,7 +72,7 @@ public sealed class TicketDesk(IDocumentStore store, DeskRules rules, TimeProvid
             return DeskResult.NotFound;
         }
 
-        var decision = command.Decide(ticket, rules, Now());
+        var decision = command.Decide(ticket, Rules, Now());
         if (decision.Rejection is { } rejection)
         {
             return new DeskResult(ticket, [], rejection);

@@ -25,6 +25,10 @@ public sealed class AuthorizationMatrixTests(PostgresServer server) : IAsyncLife
         ("GET", "/api/desk/queues", null, [Clerk, OtherClerk, Head, Dispatcher, Leader]),
         ("GET", "/api/desk/tickets?queue=all", null, [Clerk, OtherClerk, Head, Dispatcher, Leader]),
         ("GET", "/api/desk/tickets/{id}", null, [Clerk, Head, Dispatcher, Leader]),
+        ("GET", "/api/desk/tickets/{id}/files/0123456789abcdef0123456789abcdef", null, [Clerk, Head, Dispatcher, Leader]),
+        ("GET", "/api/desk/departments", null, [Clerk, OtherClerk, Head, Dispatcher, Leader, Administrator]),
+        ("GET", "/api/desk/categories", null, [Clerk, OtherClerk, Head, Dispatcher, Leader, Administrator]),
+        ("GET", "/api/desk/departments/natural-resources/staff", null, [Head, Dispatcher]),
         ("POST", "/api/desk/tickets/{id}/sign-for", new { }, [Clerk, Head]),
         ("POST", "/api/desk/tickets/{id}/assign", new { staffId = "clerk" }, [Head]),
         ("POST", "/api/desk/tickets/{id}/contact", new { how = "电话", note = "已与企业联系人沟通" }, [Clerk, Head]),
@@ -47,6 +51,11 @@ public sealed class AuthorizationMatrixTests(PostgresServer server) : IAsyncLife
         ("PUT", "/api/desk/admin/staff/clerk", new { name = "" }, [Administrator]),
         ("POST", "/api/desk/admin/staff/nobody/reset-password", new { }, [Administrator]),
         ("GET", "/api/desk/admin/audit", null, [Administrator]),
+        ("GET", "/api/desk/admin/departments", null, [Administrator]),
+        ("POST", "/api/desk/admin/departments", new { id = "x" }, [Administrator]),
+        ("PUT", "/api/desk/admin/departments/finance", new { name = "" }, [Administrator]),
+        ("GET", "/api/desk/admin/routing-rules", null, [Administrator]),
+        ("PUT", "/api/desk/admin/routing-rules", new[] { new { name = "" } }, [Administrator]),
     ];
 
     private DeskHost _host = null!;

@@ -65,6 +65,39 @@ public sealed class DeskFlowTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Files_the_enterprise_sends_as_material_are_on_the_ticket_for_its_staff_and_nobody_else()
+    {
+        var (conversation, token) = await Chat();
+        var ticket = await _host.File(FromChat(conversation));
+        await _host.AddStaff("wangfang", "王芳", "natural-resources", StaffRole.Staff);
+        await _host.AddStaff("chenjing", "陈静", "finance", StaffRole.Staff);
+        var clerk = await _host.SignIn("wangfang");
+        await clerk.Json(await clerk.Post($"/api/desk/tickets/{ticket.Id}/sign-for", null));
+        await clerk.Json(await clerk.Post($"/api/desk/tickets/{ticket.Id}/request-information", new { request = "请补充现有厂房的不动产证复印件" }));
+
+        await Post(conversation, token, new { type = "message", text = $"补充 {ticket.Number}" });
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent("{\"type\":\"message\"}", System.Text.Encoding.UTF8, "application/json"), "activity", "blob");
+        form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("%PDF-1.4 不动产证")) { Headers = { ContentType = new("application/pdf") } }, "file", "不动产证.pdf");
+        using var upload = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversation}/upload") { Content = form };
+        upload.Headers.Authorization = new("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await _host.Anonymous().SendAsync(upload, Cancel)).StatusCode);
+        Assert.Contains("已收到，您补充的内容已转交承办部门。", await Said(conversation, token));
+
+        var page = await clerk.Json(await clerk.Get($"/api/desk/tickets/{ticket.Id}"));
+        var provided = page.GetProperty("timeline").EnumerateArray().Single(e => e.GetProperty("what").GetString()!.StartsWith("补充材料", StringComparison.Ordinal));
+        var link = provided.GetProperty("files")[0];
+        Assert.Equal("不动产证.pdf", link.GetProperty("name").GetString());
+        var url = link.GetProperty("url").GetString()!;
+        var download = await clerk.Get(url);
+        Assert.Equal("%PDF-1.4 不动产证", await download.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await _host.SignIn("chenjing")).Get(url)).StatusCode);
+        var other = await _host.File(Requests.Land());
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.Get(url.Replace(ticket.Id.ToString(), other.Id.ToString(), StringComparison.Ordinal))).StatusCode);
+    }
+
+    [Fact]
     public async Task Two_staff_signing_for_at_once_one_wins_and_the_other_sees_who()
     {
         var ticket = await _host.File(Requests.Land());

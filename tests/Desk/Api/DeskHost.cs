@@ -66,7 +66,8 @@ public sealed class DeskHost : IAsyncDisposable
         return new Uri($"http://127.0.0.1:{new Uri(address).Port}/");
     }
 
-    public HttpClient Anonymous() => _factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+    public HttpClient Anonymous(bool followRedirects = true) =>
+        _factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = followRedirects });
 
     /// <summary>A staff member with a local account whose password is <see cref="Password"/>, already changed.</summary>
     public async Task<StaffMember> AddStaff(string login, string name, string department, params StaffRole[] roles)
@@ -77,6 +78,18 @@ public sealed class DeskHost : IAsyncDisposable
         session.Store(new StaffCredential { Id = login, PasswordHash = Passwords.Hash(Password), ChangedAt = DateTimeOffset.UtcNow });
         await session.SaveChangesAsync(Cancel);
         return staff;
+    }
+
+    /// <summary>Serves the host on a real port as well (Kestrel), for a browser; call before anything else uses the host.</summary>
+    public Uri Listen()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
+        _factory.StartServer();
+        return new Uri($"http://127.0.0.1:{port}/");
     }
 
     public async Task<DeskClient> SignIn(string login, string password = Password)

@@ -67,7 +67,9 @@ public sealed class SignInTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal("新密码至少需要10个字符。", await Title(weak));
         admin.UseToken((await admin.Json(changed)).GetProperty("antiforgeryToken").GetString()!);
         Assert.Equal(HttpStatusCode.OK, (await admin.Get("/api/desk/session")).StatusCode);
-        Assert.False((await admin.Refresh()).GetProperty("user").GetProperty("mustChangePassword").GetBoolean());
+        var user = (await admin.Refresh()).GetProperty("user");
+        Assert.False(user.GetProperty("mustChangePassword").GetBoolean());
+        Assert.Equal("Administrator", user.GetProperty("roles")[0].GetString()); // by name: the console reads roles, not enum numbers
         // An administrator manages people; the tickets are not theirs to see.
         Assert.Equal("您的角色不能进行此操作。", await Title(await admin.Get("/api/desk/queues")));
     }
