@@ -54,18 +54,6 @@ public sealed class DeskHost : IAsyncDisposable
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    /// <summary>
-    /// Starts the host on real Kestrel at a free loopback port instead of the test server, for a browser that goes
-    /// to another server (an identity provider) and back; call it before anything else touches the host.
-    /// </summary>
-    public Uri ServeOnLoopback()
-    {
-        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
-        _factory.StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new Uri($"http://127.0.0.1:{new Uri(address).Port}/");
-    }
-
     public HttpClient Anonymous(bool followRedirects = true) =>
         _factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = followRedirects });
 
@@ -83,13 +71,11 @@ public sealed class DeskHost : IAsyncDisposable
     /// <summary>Serves the host on a real port as well (Kestrel), for a browser; call before anything else uses the host.</summary>
     public Uri Listen()
     {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
+        // Port 0: Kestrel takes a free port itself, so no other process can take it between a probe and the bind.
+        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
-        return new Uri($"http://127.0.0.1:{port}/");
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new Uri($"http://127.0.0.1:{new Uri(address).Port}/");
     }
 
     public async Task<DeskClient> SignIn(string login, string password = Password)

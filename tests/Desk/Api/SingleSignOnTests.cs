@@ -260,7 +260,7 @@ public sealed class SingleSignOnTests(PostgresServer server) : IAsyncLifetime
             ["SignIn:Oidc:MatchBy"] = matchBy,
             ["Network:PublicUrl"] = publicUrl,
         });
-        _console = _host.ServeOnLoopback();
+        _console = _host.Listen();
         _provider.RegisterClient(_console);
     }
 
