@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Assistant.Bot.Edge;
 using Assistant.Dialogs.Desk.Departments;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,7 @@ public static class SessionApi
         session.MapGet("", Show).WithName("GetSession");
         session.MapPost("", SignIn).RequireAntiforgery().Limited(RequestKind.SignIn).WithBodyLimit(4096).WithName("SignIn");
         session.MapPost("/sign-out", SignOut).RequireAntiforgery().WithName("SignOut");
-        session.MapGet("/oidc", SingleSignOn).Limited(RequestKind.SignIn).WithName("SingleSignOn");
+        session.MapGet("/oidc", StartSingleSignOn).Limited(RequestKind.SignIn).WithName("SingleSignOn");
         session.MapPost("/password", ChangePassword).RequireDeskUser().WithMetadata(BeforePasswordChange.Instance).RequireAntiforgery()
             .Limited(RequestKind.SignIn).WithBodyLimit(4096).WithName("ChangePassword");
         return desk;
@@ -88,14 +89,35 @@ public static class SessionApi
         return TypedResults.NoContent();
     }
 
-    private static IResult SingleSignOn(string? returnUrl, IOptions<SignInOptions> options) =>
-        options.Value.Oidc.Enabled
-            ? TypedResults.Challenge(new AuthenticationProperties { RedirectUri = SafeReturn(returnUrl) }, [SignInSetup.OidcScheme])
-            : TypedResults.Problem(title: "未配置统一身份认证登录。", statusCode: StatusCodes.Status404NotFound);
+    /// <summary>
+    /// Off to the identity provider; while it cannot be reached, back to the sign-in page with a reason instead of an
+    /// error page (the discovery document is fetched once and cached, so this costs a request only when it is due).
+    /// </summary>
+    private static async Task<IResult> StartSingleSignOn(
+        string? returnUrl, HttpContext context, IOptions<SignInOptions> options, IOptionsMonitor<OpenIdConnectOptions> oidc, ILoggerFactory loggers)
+    {
+        if (!options.Value.Oidc.Enabled)
+        {
+            return TypedResults.Problem(title: "未配置统一身份认证登录。", statusCode: StatusCodes.Status404NotFound);
+        }
 
-    /// <summary>Only back into the console: never an address on another site.</summary>
+        try
+        {
+            await oidc.Get(SignInSetup.OidcScheme).ConfigurationManager!.GetConfigurationAsync(context.RequestAborted);
+        }
+        catch (InvalidOperationException ex)
+        {
+            loggers.CreateLogger(typeof(SingleSignOn)).LogWarning("The identity provider at {Authority} cannot be reached: {Problem}", options.Value.Oidc.Authority, ex.Message);
+            return TypedResults.Redirect(SingleSignOn.RefusedAt("unavailable"));
+        }
+
+        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = SafeReturn(returnUrl) }, [SignInSetup.OidcScheme]);
+    }
+
+    /// <summary>Only back into the console: never an address on another site, nothing that could split a header.</summary>
     private static string SafeReturn(string? returnUrl) =>
-        returnUrl is { Length: > 0 and < 512 } url && url.StartsWith("/console", StringComparison.Ordinal) && !url.Contains("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal)
+        returnUrl is { Length: > 0 and < 512 } url && url.StartsWith("/console", StringComparison.Ordinal) && !url.Contains("//", StringComparison.Ordinal)
+            && !url.Contains('\\', StringComparison.Ordinal) && !url.Any(char.IsControl)
             ? url
             : "/console/";
 

@@ -1,9 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace Assistant.Bot.SignIn;
 
@@ -46,51 +44,11 @@ public static class SignInSetup
         var oidc = configuration.GetSection(SignInOptions.Section).Get<SignInOptions>()?.Oidc;
         if (oidc is { Enabled: true })
         {
-            authentication.AddOpenIdConnect(OidcScheme, options =>
-            {
-                options.SignInScheme = DeskClaims.Scheme;
-                options.Authority = oidc.Authority;
-                options.ClientId = oidc.ClientId;
-                options.ClientSecret = oidc.ClientSecret.Length > 0 ? oidc.ClientSecret : null;
-                options.ResponseType = OpenIdConnectResponseType.Code;
-                options.UsePkce = true;
-                options.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
-                options.GetClaimsFromUserInfoEndpoint = true;
-                options.MapInboundClaims = false;
-                options.Scope.Clear();
-                foreach (var scope in oidc.Scopes)
-                {
-                    options.Scope.Add(scope);
-                }
-
-                options.Events.OnTokenValidated = Admit;
-                options.Events.OnRemoteFailure = context =>
-                {
-                    context.Response.Redirect("/console/?signin=failed");
-                    context.HandleResponse();
-                    return Task.CompletedTask;
-                };
-            });
+            authentication.AddSingleSignOn(oidc);
         }
 
         services.AddAuthorization();
         return services;
-    }
-
-    /// <summary>A single sign-on identity gets in only as the staff member it matches; the session then carries our claims.</summary>
-    private static async Task Admit(TokenValidatedContext context)
-    {
-        var signIn = context.HttpContext.RequestServices.GetRequiredService<StaffSignIn>();
-        var staff = context.Principal is { } external ? await signIn.Match(external, context.HttpContext.RequestAborted) : null;
-        if (staff is null)
-        {
-            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInSetup))
-                .LogWarning("A single sign-on identity matched no active staff member and was refused.");
-            context.Fail("No staff member matches this identity.");
-            return;
-        }
-
-        context.Principal = DeskClaims.Principal(staff, "oidc", mustChangePassword: false);
     }
 
     private static async Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status, string title)

@@ -138,19 +138,4 @@ public sealed class StaffSignIn(IDocumentStore store, IOptions<SignInOptions> op
         logger.LogInformation("Console account {Login} changed its password.", staff.Login);
         return null;
     }
-
-    /// <summary>The staff member a single sign-on identity belongs to, by e-mail or subject as configured.</summary>
-    public async Task<StaffMember?> Match(ClaimsPrincipal external, CancellationToken cancellation)
-    {
-        var oidc = options.Value.Oidc;
-        await using var session = store.QuerySession();
-        if (oidc.MatchBy == "subject")
-        {
-            var subject = external.FindFirst("sub")?.Value ?? external.FindFirst(ClaimTypes.NameIdentifier)?.Value;
-            return subject is null ? null : await session.Query<StaffMember>().FirstOrDefaultAsync(s => s.OidcSubject == subject && s.Active, cancellation);
-        }
-
-        var email = (external.FindFirst("email")?.Value ?? external.FindFirst(ClaimTypes.Email)?.Value ?? external.FindFirst("preferred_username")?.Value)?.Trim().ToLowerInvariant();
-        return email is null ? null : await session.Query<StaffMember>().FirstOrDefaultAsync(s => s.Email == email && s.Active, cancellation);
-    }
 }

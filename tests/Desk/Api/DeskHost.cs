@@ -7,6 +7,8 @@ using Assistant.Dialogs.Desk.Tickets;
 using Assistant.Tests.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -71,13 +73,11 @@ public sealed class DeskHost : IAsyncDisposable
     /// <summary>Serves the host on a real port as well (Kestrel), for a browser; call before anything else uses the host.</summary>
     public Uri Listen()
     {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
+        // Port 0: Kestrel takes a free port itself, so no other process can take it between a probe and the bind.
+        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
-        _address = new Uri($"http://127.0.0.1:{port}/");
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        _address = new Uri($"http://127.0.0.1:{new Uri(address).Port}/");
         return _address;
     }
 

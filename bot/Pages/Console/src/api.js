@@ -11,6 +11,7 @@ export const session = reactive({
   token: '',
   singleSignOn: false,
   singleSignOnName: '',
+  signInRefusal: '',
   expired: false,
   queues: [],
   lastQueue: null,
