@@ -7,7 +7,7 @@ namespace Assistant.Bot.Database;
 /// <summary>
 /// Makes the database ready before anything is served: with Database:ApplyChangesOnStart (the default, right for
 /// the embedded database) it creates or updates the tables; without it, it only checks that db-apply has been run.
-/// Then it seeds the departments. Runs once, whether called before the host starts or as a hosted service.
+/// Then it gives older tickets their scope columns and seeds the departments. Runs once, whether called before the host starts or as a hosted service.
 /// </summary>
 public sealed class DatabaseOnStart(IDocumentStore store, IOptions<DatabaseOptions> options, SeedDepartments seed, Dialogs.Desk.DeskRulesSource rules) : IHostedService
 {
@@ -33,6 +33,7 @@ public sealed class DatabaseOnStart(IDocumentStore store, IOptions<DatabaseOptio
                 await AssertSchema(cancellation);
             }
 
+            await Dialogs.Desk.DeskStore.FillScopeColumns(store, cancellation);
             await seed.Populate(store, cancellation);
             await rules.Reload(store, cancellation);
             _done = true;

@@ -10,8 +10,8 @@ namespace Assistant.Bot.Demo;
 /// <summary>
 /// <c>demo</c>: fills the database with an account for a clerk and a head of every department, a dispatcher and a
 /// leader (printed with their password), and a few hundred requests of the last four months in every state, so a
-/// newcomer sees a living console. Each request goes through the real desk decisions on a clock that walks
-/// through those months. For trying out only: never on a production database.
+/// newcomer sees a living console. Each request lives through the real desk decisions, each step at its own moment
+/// of those months (<see cref="DemoLife"/>). For trying out only: never on a production database.
 /// </summary>
 public static class DemoVerb
 {
@@ -35,16 +35,7 @@ public static class DemoVerb
 
         var password = Passwords.Generate();
         var people = await AddPeople(store, rules, password);
-        var random = new Random(20261202);
-        var clock = new WalkingClock(DateTimeOffset.UtcNow);
-        var desk = new TicketDesk(store, rules, clock);
-        var now = DateTimeOffset.UtcNow;
-        for (var i = 0; i < Tickets; i++)
-        {
-            var filedAt = WorkingMoment(rules, now.AddDays(-random.Next(0, 120)), random);
-            await Live(desk, rules, clock, people, random, filedAt, now, i);
-        }
-
+        await Fill(store, rules, people, Tickets, DemoRequests.Enterprises, DateTimeOffset.UtcNow, seed: 20261202);
         await output.WriteLineAsync($"已添加演示数据：{Tickets} 件诉求、{people.Count} 个账号。打开 /console，用以下账号登录，统一密码：{password}");
         foreach (var person in people.Values.OrderBy(p => p.DepartmentId))
         {
@@ -54,7 +45,8 @@ public static class DemoVerb
         return 0;
     }
 
-    private static async Task<Dictionary<string, StaffMember>> AddPeople(IDocumentStore store, DeskRules rules, string password)
+    /// <summary>A clerk and a head for every department, a dispatcher and a leader, all with the given password.</summary>
+    public static async Task<Dictionary<string, StaffMember>> AddPeople(IDocumentStore store, DeskRules rules, string password)
     {
         var people = new Dictionary<string, StaffMember>();
         var name = 0;
@@ -83,106 +75,40 @@ public static class DemoVerb
         return people;
     }
 
-    /// <summary>One request from filing to wherever it would be by now, each step on the desk at its own moment.</summary>
-    private static async Task Live(TicketDesk desk, DeskRules rules, WalkingClock clock, Dictionary<string, StaffMember> people, Random random, DateTimeOffset at, DateTimeOffset now, int index)
+    /// <summary>
+    /// Files <paramref name="count"/> requests of the last <paramref name="days"/> days, each lived through by
+    /// <see cref="DemoLife"/>, a thousand streams per transaction; ticket numbers come from the store's own sequence.
+    /// </summary>
+    public static async Task Fill(
+        IDocumentStore store, DeskRules rules, IReadOnlyDictionary<string, StaffMember> people, int count,
+        IReadOnlyList<string> enterprises, DateTimeOffset now, int seed, Action<int>? progress = null, int days = 120)
     {
-        var category = rules.Options.Categories[random.Next(rules.Options.Categories.Count)].Id;
-        var texts = DemoRequests.ByCategory.GetValueOrDefault(category) ?? DemoRequests.ByCategory["other"];
-        var enterprise = random.Next(DemoRequests.Enterprises.Length);
-        var contact = DemoRequests.Contacts[random.Next(DemoRequests.Contacts.Length)];
-        var submittedBy = $"demo:enterprise-{enterprise}";
-        clock.Now = at;
-        var text = texts[random.Next(texts.Length)];
-        var urgency = Urgency.In(text);
-        var filed = await desk.Submit(new SubmitTicket(
-            new EnterpriseRef(null, DemoRequests.Enterprises[enterprise], null), new ContactPerson(contact, $"139{random.Next(10_000_000, 99_999_999)}"),
-            "webchat", text, category, 0.9, urgency is null ? [] : new Dictionary<string, string> { [Slots.Urgency.Key] = urgency.Words },
-            null, submittedBy, $"demo-{index}", urgency is not null), CancellationToken.None);
-        if (filed.Ticket is not { LeadDepartmentId: { } lead } ticket)
+        var random = new Random(seed);
+        var life = new DemoLife(rules, people, random, now);
+        const int Batch = 1000;
+        for (var done = 0; done < count; done += Batch)
         {
-            return;
-        }
-
-        var clerk = people.GetValueOrDefault(lead + ".clerk") ?? people["dispatcher"];
-        var head = people.GetValueOrDefault(lead + ".head") ?? people["dispatcher"];
-        var enterpriseActor = Actor.Enterprise(submittedBy, contact);
-        var ageDays = (now - at).TotalDays;
-        var fate = random.NextDouble();
-        async Task<bool> Step(int workingMinutes, Func<Ticket, ITicketCommand> command)
-        {
-            var next = rules.Calendar.AddWorkingMinutes(clock.Now, workingMinutes);
-            if (next >= now)
+            var size = Math.Min(Batch, count - done);
+            await using var session = store.LightweightSession();
+            foreach (var sequence in await TicketNumbers.Next(session, size, CancellationToken.None))
             {
-                return false;
+                var at = life.WorkingMoment(now.AddDays(-random.Next(0, days)));
+                if (at >= now)
+                {
+                    at = now.AddMinutes(-random.Next(1, 600));
+                }
+
+                var identity = new TicketIdentity(Guid.CreateVersion7(at), TicketNumbers.Format(rules, at, sequence), TicketNumbers.NewQueryCode());
+                var events = life.Live(identity, enterprises[random.Next(enterprises.Count)], at);
+                if (events.Count > 0)
+                {
+                    session.Events.StartStream<Ticket>(identity.Id, events);
+                }
             }
 
-            clock.Now = next;
-            var result = await desk.Run(command(ticket), CancellationToken.None);
-            ticket = result.Ticket ?? ticket;
-            return result.IsAccepted;
-        }
-
-        if (fate < 0.06 && ageDays > 3)
-        {
-            await Step(random.Next(30, 400), t => new WithdrawTicket(t.Id, enterpriseActor, "问题已自行解决"));
-            return;
-        }
-
-        if (fate < 0.1 && ageDays < 6)
-        {
-            return; // still waiting to be signed for
-        }
-
-        var by = Actor.Of(clerk, StaffRole.Staff);
-        if (!await Step(random.Next(20, fate < 0.15 ? 900 : 300), t => new SignForTicket(t.Id, by))
-            || !await Step(random.Next(60, 600), t => new ContactEnterprise(t.Id, by, "电话联系企业负责人，了解了具体情况")))
-        {
-            return;
-        }
-
-        if (fate < 0.2)
-        {
-            if (!await Step(random.Next(60, 600), t => new RequestInformation(t.Id, by, "请补充项目备案文件和相关证明材料")) || ageDays < 8)
-            {
-                return; // waiting for the enterprise's material
-            }
-
-            await Step(random.Next(60, 900), t => new ProvideInformation(t.Id, enterpriseActor, "相关材料已整理好，明天送到服务中心"));
-        }
-
-        if (fate is > 0.9 and < 0.95)
-        {
-            await Step(random.Next(60, 600), t => new SuperviseTicket(t.Id, Actor.Of(people["leader"], StaffRole.Leader), "请加快办理，本周内给企业明确答复"));
-        }
-
-        if (fate is > 0.8 and < 0.9 && await Step(random.Next(120, 900), t => new RequestExtension(t.Id, by, random.Next(3, 10), "涉及多个部门会商，需要更多时间")))
-        {
-            await Step(random.Next(60, 480), t => new DecideExtension(t.Id, Actor.Of(head, StaffRole.DepartmentHead), Approve: true));
-        }
-
-        var late = random.NextDouble() < 0.15;
-        if (!await Step(random.Next(240, late ? 4800 : 1800), t => new ResolveTicket(t.Id, by, DemoRequests.Outcomes[random.Next(DemoRequests.Outcomes.Length)])))
-        {
-            return;
-        }
-
-        var rating = random.NextDouble() switch { < 0.75 => Satisfaction.Satisfied, < 0.92 => Satisfaction.BasicallySatisfied, _ => Satisfaction.Dissatisfied };
-        if (await Step(random.Next(60, 1200), t => new RateTicket(t.Id, enterpriseActor, rating, rating == Satisfaction.Dissatisfied ? "问题还没有完全解决" : null))
-            && rating == Satisfaction.Dissatisfied
-            && await Step(random.Next(240, 1800), t => new ResolveTicket(t.Id, by, "再次协调后已全部落实，并与企业当面确认。")))
-        {
-            await Step(random.Next(60, 600), t => new RateTicket(t.Id, enterpriseActor, Satisfaction.BasicallySatisfied, null));
+            await session.SaveChangesAsync();
+            progress?.Invoke(done + size);
         }
     }
 
-    private static DateTimeOffset WorkingMoment(DeskRules rules, DateTimeOffset day, Random random) =>
-        rules.Calendar.AddWorkingMinutes(rules.Calendar.At(rules.Calendar.LocalDay(day), new TimeOnly(8, 30)), random.Next(0, rules.Calendar.MinutesPerDay));
-
-    /// <summary>A clock the demo moves forward through the months, step by step.</summary>
-    private sealed class WalkingClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-
-        public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
-    }
 }

@@ -4,7 +4,9 @@ using Assistant.Dialogs.Desk.Tickets;
 using JasperFx;
 using JasperFx.Events.Projections;
 using Marten;
+using NpgsqlTypes;
 using Weasel.Core;
+using Weasel.Postgresql.Tables;
 using Weasel.Postgresql;
 
 namespace Assistant.Dialogs.Desk;
@@ -23,6 +25,9 @@ public static class DeskStore
         typeof(OutcomeProposed), typeof(OutcomeApproved), typeof(OutcomeRejected),
     ];
 
+    private static readonly string OpenTickets =
+        $"status in ({string.Join(", ", TicketStatusText.InDepartmentHands.Select(s => $"'{s}'"))})";
+
     public static StoreOptions ConfigureDesk(this StoreOptions options, string schema)
     {
         options.DatabaseSchemaName = schema;
@@ -33,12 +38,24 @@ public static class DeskStore
         options.Schema.For<Ticket>()
             .UniqueIndex(t => t.Number)
             .Duplicate(t => t.Status)
-            .Duplicate(t => t.LeadDepartmentId)
+            // A department's counts come from this index alone (index-only scans), not from reading its tickets.
+            .Duplicate(t => t.LeadDepartmentId, configure: index =>
+            {
+                index.Name = "mt_doc_ticket_idx_department_queues";
+                index.Columns = ["lead_department_id", "status", "resolve_due", "sign_for_due", "awaiting_decision"];
+            })
+            .Duplicate(t => t.CoHandlingDepartmentIds, "varchar[]", NpgsqlDbType.Array | NpgsqlDbType.Varchar, index => index.Method = IndexMethod.gin)
+            .Duplicate(t => t.AwaitingDecision)
+            .Duplicate(t => t.Category)
+            .Duplicate(t => t.SearchGrams, "varchar[]", NpgsqlDbType.Array | NpgsqlDbType.Varchar, index => index.Method = IndexMethod.gin)
+            .Index(t => t.Enterprise.Name)
+            .Index(t => t.Enterprise.Id)
             .Duplicate(t => t.AssigneeId)
             .Duplicate(t => t.SubmittedBy)
             .Duplicate(t => t.SubmittedAt)
-            .Duplicate(t => t.SignForDue)
-            .Duplicate(t => t.ResolveDue)
+            // Only open tickets are ever ordered by their deadlines; the resolved ones would be read and thrown away.
+            .Duplicate(t => t.SignForDue, configure: index => index.Predicate = OpenTickets)
+            .Duplicate(t => t.ResolveDue, configure: index => index.Predicate = OpenTickets)
             .Duplicate(t => t.LastChangedAt);
 
         options.Schema.For<Department>().Identity(d => d.Id);
@@ -50,5 +67,25 @@ public static class DeskStore
 
         options.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(schema, TicketNumbers.SequenceName, SchemaUtils.IdentifierUsage.General)));
         return options;
+    }
+
+    /// <summary>
+    /// Tickets stored before a release that added the indexed scope and search columns get them from their own
+    /// document, so that staff still see and find their department's older tickets. Idempotent; touches only rows
+    /// still without them.
+    /// </summary>
+    public static async Task FillScopeColumns(IDocumentStore store, CancellationToken cancellation)
+    {
+        var schema = store.Options.DatabaseSchemaName;
+        await using var session = store.LightweightSession();
+        session.QueueSqlCommand($"""
+            update {schema}.mt_doc_ticket set
+              co_handling_department_ids = array(select jsonb_array_elements_text(data -> 'CoHandlingDepartmentIds'))::varchar[],
+              awaiting_decision = coalesce(jsonb_typeof(data -> 'PendingExtension') = 'object'
+                or jsonb_typeof(data -> 'PendingReturn') = 'object' or jsonb_typeof(data -> 'PendingOutcome') = 'object', false)
+            where co_handling_department_ids is null
+            """);
+        await session.SaveChangesAsync(cancellation);
+        await TicketSearch.FillMissing(store, cancellation);
     }
 }

@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "load" => await LoadTool.Run(args.Skip(1).ToArray()),
     "teams-host" => await TeamsHost.Run(args.Skip(1).ToArray()),
     "attack" => await AttackTool.Run(args.Skip(1).ToArray()),
+    "desk" => await DeskBenchmark.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -16,5 +17,6 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- turns [conversations-per-level]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- load [conversations-per-level]   (after dotnet build -c Release bot)");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- attack [fuzz-cases]              (after dotnet build -c Release bot)");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- desk [tickets] [samples] [--keep]");
     return 2;
 }

@@ -80,8 +80,10 @@ public sealed class ConversationPolicyTests(PostgresServer server) : Conversatio
         Assert.Single(replies);
         Assert.DoesNotContain("这些情况已记下", replies.Text(), StringComparison.Ordinal);
         Assert.NotEqual(replies.Text(), again.Text());
+        // An optional detail is asked once at most; a phone still missing is asked again, in other words.
         var draft = await Draft(chat);
-        Assert.Equal(draft!.Asked.Distinct().Count(), draft.Asked.Count);
+        var optional = draft!.Asked.Where(a => Slots.Find(a) is { Optional: true }).ToList();
+        Assert.Equal(optional.Distinct().Count(), optional.Count);
     }
 
     [Fact]

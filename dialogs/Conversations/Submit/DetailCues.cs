@@ -32,7 +32,8 @@ public static partial class DetailCues
                 Take(Slots.Project.Key, Project().Match(text));
                 break;
             case "financing":
-                Take(Slots.Purpose.Key, Purpose().Match(text));
+                // "需要500万流动资金，主要用来买原材料": what the money is said to be for comes before the kind of loan.
+                Take(Slots.Purpose.Key, Purpose().Matches(text).OrderByDescending(m => ForUse().IsMatch(text[Math.Max(0, m.Index - 4)..m.Index])).FirstOrDefault() ?? Match.Empty);
                 break;
             case "hiring":
                 var positions = Positions().Matches(text).Select(m => m.Value).Distinct().ToList();
@@ -95,7 +96,7 @@ public static partial class DetailCues
     [GeneratedRegex("[\\u4e00-\\u9fffA-Za-z0-9]{2,12}项目(?!备案)")]
     private static partial Regex Project();
 
-    [GeneratedRegex("[\\u4e00-\\u9fff-[想在要去到找的了我们是有和与及再把从给让里]]{2,10}?(产业园|工业园区?|科技园|园区|开发区|高新区|经开区|综保区|保税区|新区|科技城|街道|镇|乡)")]
+    [GeneratedRegex("[\\u4e00-\\u9fff-[想在要去到找的了我们是有和与及再把从给让里]]{2,10}?(产业园|工业园区?|科技园|园区|开发区|高新区|经开区|综保区|保税区|新区|科技城|街道|镇|乡)|高新区|经开区|开发区|综保区|保税区|科技城")]
     private static partial Regex Place();
 
     [GeneratedRegex("新建厂房|建厂房|盖厂房|建新厂|扩建厂房|仓储|仓库|物流中心|研发中心|研发楼|办公楼|新产线|生产线|扩产|扩大生产|建设二期|二期项目")]
@@ -103,6 +104,9 @@ public static partial class DetailCues
 
     [GeneratedRegex("资金周转|周转资金|周转|流动资金|采购原材料|买原材料|原材料采购|购买设备|购置设备|设备采购|设备更新|技术改造|技改|转贷|续贷|过桥|归还到期贷款|还贷|发工资|发放工资|扩大生产|扩产|新建产线|研发投入|项目建设")]
     private static partial Regex Purpose();
+
+    [GeneratedRegex("用来|用于|用在|拿来|用作|是为了")]
+    private static partial Regex ForUse();
 
     [GeneratedRegex("普工|操作工|电焊工|焊工|电工|钳工|车工|铣工|叉车工|叉车司机|装配工|包装工|质检员?|仓管员?|缝纫工|数控操作工|数控|CNC|技术员|技工|工程师|研发人员|设计师|程序员|销售(人员|代表)?|业务员|客服|会计|出纳|文员|司机|保安|保洁|厨师|维修工|学徒|管理人员|博士|硕士|本科生|大学生|实习生|护工|营业员|服务员|\\b(welders?|electricians?|fitters?|machinists?|(forklift|truck) drivers?|drivers?|operators?|technicians?|engineers?|assemblers?|inspectors?|sales (staff|people)|salespeople|accountants?|cleaners?|cooks?|apprentices?|(general )?workers)\\b", RegexOptions.IgnoreCase)]
     private static partial Regex Positions();

@@ -45,8 +45,9 @@ public static partial class MessageIntake
         var onlyQuestions = questions.Count > 0 && Clauses.Of(answer).All(c => questions.Any(q => q.StartsWith(Clauses.Bare(c), StringComparison.Ordinal) || q.Contains(Clauses.Bare(c), StringComparison.Ordinal)));
         var onlyCorrections = changes.Count > 0 && !said.HasNeed;
         var appended = false;
+        var cues = DetailCues.In(answer, draft.Category ?? said.Category);
         if (!answered && asking is not (DraftRules.SummaryKey or DraftRules.RememberedKey) && !onlyContact && !onlyCorrections && !onlyQuestions
-            && (said.HasNeed || answer.Length >= 8 || asking == Slots.Need.Key) && !draft.Texts.Contains(answer))
+            && (said.HasNeed || answer.Length >= 8 || cues.Count > 0 || asking == Slots.Need.Key) && !draft.Texts.Contains(answer))
         {
             // Not the answer to what was asked: it is part of the story, and stays in the user's words.
             draft.Texts.Add(answer);
@@ -58,12 +59,30 @@ public static partial class MessageIntake
             Categorize(draft, understander);
         }
 
-        // Details read from the request follow its words ("电工焊工" … "还有20个叉车工"); what the user stated stays.
+        if (asking == Slots.Category.Key && draft.Category is null && draft.Texts.Count > 0)
+        {
+            // Asked once and not chosen (the user went on with their details): the best reading goes ahead rather than
+            // the same question again; the department or the dispatcher moves it if it is wrong.
+            draft.Category = understander.Understand(draft.Text).Category;
+        }
+
+        // Details read from the request: this message's words ("主要用来买原材料") replace what an earlier one implied,
+        // positions add up ("电工焊工" … "还有20个叉车工"), and what the user stated in answer to a question stays.
         foreach (var (slot, value) in DetailCues.In(draft.Text, draft.Category))
+        {
+            if (!draft.Stated.Contains(slot) && !draft.Skipped.Contains(slot) && (slot == Slots.Positions.Key || !draft.Details.ContainsKey(slot)))
+            {
+                draft.Details[slot] = value;
+            }
+        }
+
+        foreach (var (slot, value) in DetailCues.In(answer, draft.Category))
         {
             if (!draft.Stated.Contains(slot) && !draft.Skipped.Contains(slot))
             {
-                draft.Details[slot] = value;
+                draft.Details[slot] = slot == Slots.Positions.Key && draft.Details.GetValueOrDefault(slot) is { } earlier
+                    ? string.Join("、", earlier.Split('、').Union(value.Split('、')))
+                    : value;
             }
         }
 

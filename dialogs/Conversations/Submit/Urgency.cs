@@ -45,7 +45,7 @@ public static partial class Urgency
         _ => "I understand it is urgent; the request will be marked urgent so the department handles it first.",
     };
 
-    [GeneratedRegex("(突然|已经|一直|今天|昨天|现在|又)?(停电|断电|停水|断水|停气|断气|停供|断供|跳闸)|(停产|停工|停线|停机|开不了工|没法生产|无法生产|不能生产|生产不了|影响生产|影响交货|交不了货|工资发不出|发不出工资)")]
+    [GeneratedRegex("(突然|已经|一直|今天|昨天|现在|又)?(停电|断电|停水|断水|停气|断气|停供|断供|跳闸)|(停产|停工|停线|停机|开不了工|没法生产|无法生产|不能生产|生产不了|影响生产|影响交货|交不了货|工资[都也]?(快|要)?发不出|发不出工资|资金链(要|快|就要)?断)")]
     private static partial Regex Production();
 
     [GeneratedRegex("(今天|明天|后天|这周|本周|下周|月底|\\d{1,2}号|\\d{1,2}日)[^，,。；;！!？?\\n]{0,6}(就要|就|要|即将|马上)?到期|(马上|即将|快要?)到期|到期了|逾期|燃眉之急|来不及")]

@@ -96,6 +96,13 @@ public sealed class Ticket
 
     public PendingDecision? PendingOutcome { get; set; }
 
+    /// <summary>The characters and pairs it is found by (<see cref="TicketSearch"/>): an indexed column, not part of the document.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string[] SearchGrams => TicketSearch.Of(this);
+
+    /// <summary>An extension, a return or an outcome waits for a head's or a dispatcher's decision (待审批).</summary>
+    public bool AwaitingDecision => PendingExtension is not null || PendingReturn is not null || PendingOutcome is not null;
+
     public int ExtendedDays { get; set; }
 
     public int SupervisionCount { get; set; }

@@ -28,8 +28,9 @@ internal static partial class AmountReader
             }
 
             var context = text.SentenceBefore(number.Start, 24) + "|" + after;
-            var inClause = Background().IsMatch(before) && !Claim().IsMatch(before);
-            var inSentence = Background().IsMatch(text.SentenceBefore(number.Start, 14)) && !Claim().IsMatch(before + "|" + after);
+            // "研发费用补助", "电费补贴": a background word that names the claim is not background.
+            var inClause = Background().IsMatch(NamingClaim().Replace(before, "")) && !Claim().IsMatch(before);
+            var inSentence = Background().IsMatch(NamingClaim().Replace(text.SentenceBefore(number.Start, 14), "")) && !Claim().IsMatch(before + "|" + after);
             if (inClause || inSentence)
             {
                 continue;
@@ -111,4 +112,7 @@ internal static partial class AmountReader
 
     [GeneratedRegex("营收|营业收入|收入|销售额|销售收入|产值|纳税|缴税|税收|利润|注册资本|注册资金|实缴|资产|估值|市值|年销售|营业额|工资|月薪|年薪|薪资|授信|去年|前年|累计|研发投入|研发费用|电费|成本|每个月|每月|一个月|降到|压到|压缩到|减到|降至|调到|营业|亩均|达到|指标|考核|投资了|投入了|投了|花了|已投|贷了|借了|revenue|turnover|capital")]
     private static partial Regex Background();
+
+    [GeneratedRegex("(研发投入|研发费用|电费|工资|房租|租金|社保|成本)(补助|补贴|奖励|奖补|资助|贴息|减免|返还)")]
+    private static partial Regex NamingClaim();
 }

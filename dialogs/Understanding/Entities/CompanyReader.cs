@@ -70,7 +70,7 @@ internal static partial class CompanyReader
     [GeneratedRegex(@"[\u4e00-\u9fffa-z0-9()（）·&]{2,40}?(股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|股份公司|(?<=[\u4e00-\u9fff]{4})厂(?![房区里子家商方长内外门]))(\((普通|有限)合伙\))?")]
     private static partial Regex LegalName();
 
-    [GeneratedRegex(@"^((我们公司|我公司|我们|我司|本公司|我单位|本单位|我是|我们是|就是|这边是|这里是|公司名称|企业名称|单位名称|公司名字|公司名|名称|名字|公司|企业|单位|想|拟|打算|准备|叫做|叫|是|为|系|:|\(|（|\s)+)")]
+    [GeneratedRegex(@"^((总公司|母公司|上级公司|我们公司|我公司|我们|我司|本公司|我单位|本单位|我是|我们是|就是|这边是|这里是|公司名称|企业名称|单位名称|公司名字|公司名|名称|名字|公司|企业|单位|想|拟|打算|准备|叫做|叫|是|为|系|:|\(|（|\s)+)")]
     private static partial Regex Lead();
 
     /// <summary>A short name after "我们是", "公司叫", "公司名：", or standing alone as a clause of a self-introduction.</summary>
