@@ -25,8 +25,9 @@ public static class DeskStore
         typeof(OutcomeProposed), typeof(OutcomeApproved), typeof(OutcomeRejected),
     ];
 
+    // Written as PostgreSQL prints it back, so that db-assert finds the index it expects.
     private static readonly string OpenTickets =
-        $"status in ({string.Join(", ", TicketStatusText.InDepartmentHands.Select(s => $"'{s}'"))})";
+        $"(status)::text = ANY (ARRAY[{string.Join(", ", TicketStatusText.InDepartmentHands.Select(s => $"('{s}'::character varying)::text"))}])";
 
     public static StoreOptions ConfigureDesk(this StoreOptions options, string schema)
     {

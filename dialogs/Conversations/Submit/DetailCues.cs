@@ -11,6 +11,7 @@ public static partial class DetailCues
 {
     public static IReadOnlyDictionary<string, string> In(string text, string? category)
     {
+        text = Mended(text);
         var found = new Dictionary<string, string>();
         void Take(string slot, Match m)
         {
@@ -57,7 +58,12 @@ public static partial class DetailCues
     }
 
     /// <summary>The details worth asking for this request, in order: what the department needs to act on it.</summary>
-    public static IReadOnlyList<Slot> Worth(string? category, string text) => category switch
+    public static IReadOnlyList<Slot> Worth(string? category, string text) => WorthFor(category, Mended(text));
+
+    /// <summary>The words as understanding reads them: width folded and the usual slips mended ("稳钢" is 稳岗, "转带" 转贷).</summary>
+    private static string Mended(string text) => Understanding.Typos.Mend(Understanding.TextNormalizer.HalfWidth(text));
+
+    private static IReadOnlyList<Slot> WorthFor(string? category, string text) => category switch
     {
         // A certificate, a permit, a contract or an idle plot: no area, place or use to ask about.
         "land" when LandProcedure().IsMatch(text) => [],

@@ -16,6 +16,12 @@ public static partial class ProgressEnquiry
 
     public static bool Latest(string text) => LatestPattern().IsMatch(Normalize(text));
 
+    /// <summary>The question is about a request made before ("上次那个", "之前提的"), not the one being put together.</summary>
+    public static bool AboutEarlier(string text) => Latest(text) || Earlier().IsMatch(Normalize(text));
+
+    [GeneratedRegex("上次|上回|之前|以前|前几天|早先|原来那个")]
+    private static partial Regex Earlier();
+
     private static string Normalize(string text) => text.Trim().Replace(" ", "", StringComparison.Ordinal);
 
     [GeneratedRegex("进度|进展(如何|怎样|怎么样|到哪|呢|吗|了吗)|什么进展|有进展了?[吗没]|办到哪|到哪一?步|到哪了|到什么程度|怎么样了|咋样了|如何了|有结果了?[吗没]|有消息了?[吗没]|有回复了?[吗没]|有回音|处理得?怎么样|处理到哪|批下来了?[吗没]|办好了?[吗没]|办完了?[吗没]|还没有?(人)?(联系|处理|回复|答复)|什么时候(能)?(有|给)(结果|答复|回复)|status|progress", RegexOptions.IgnoreCase)]

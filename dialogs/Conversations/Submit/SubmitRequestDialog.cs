@@ -214,6 +214,14 @@ public sealed class SubmitRequestDialog : ComponentDialog
             return;
         }
 
+        if (ProgressEnquiry.AboutEarlier(text))
+        {
+            draft.Saying.Add(p.English
+                ? "No request has been submitted from this account yet; one filed another way can be looked up with \"Check progress\" and its number and query code. The new request you are putting together has not been submitted yet; let us continue."
+                : "您还没有通过本账号提交过诉求；通过其他方式提交的，可以发送“查询进度”，凭诉求编号和查询码查看。您正在登记的这件新诉求还没有提交，我们接着登记。");
+            return;
+        }
+
         draft.Saying.Add(p.English
             ? "This request has not been submitted yet. Once it is, you get a request number and a query code to check its progress here at any time."
             : "这件诉求还没有提交。提交后您会收到诉求编号和查询码，随时可以在这里查询办理进度。");
