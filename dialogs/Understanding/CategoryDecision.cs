@@ -5,12 +5,14 @@ namespace Assistant.Dialogs.Understanding;
 internal static class CategoryDecision
 {
     /// <summary>The runner-up within this share of the winner makes the call a close one.</summary>
-    public const double CloseRatio = 0.6;
+    public const double CloseRatio = 0.7;
 
     /// <summary>Less evidence than this is a guess, even with no rival.</summary>
     public const double ThinEvidence = 2.0;
 
-    /// <summary>A category decided only by general words ("补贴", "员工", "客户": no cue this specific) and not much of them is asked about; such words appear in every kind of request.</summary>
+    /// <summary>A cue this heavy names a topic; lighter ones ("补贴", "员工", "客户") and those marked general speak of a kind of
+    /// help and appear in every kind of request. A category decided only by such words, and not much of them, is asked about
+    /// when another category has a topic word in the message; alone, they decide ("有啥补贴能申请" is a policy question).</summary>
     public const double SpecificCue = 4.0;
 
     public const double Plenty = 6.0;
@@ -29,18 +31,30 @@ internal static class CategoryDecision
         var strength = 1 - Math.Exp(-best.Score / 3);
         var confidence = Math.Round(share * strength, 2);
 
-        var rivals = scores.Skip(1).TakeWhile(s => s.Score >= best.Score * CloseRatio).Take(2).Select(s => s.Category).ToList();
+        var topical = HasTopic(sheet, best.Category);
+        var rivals = scores.Skip(1).TakeWhile(s => s.Score >= best.Score * CloseRatio)
+            .Where(s => !topical || HasTopic(sheet, s.Category))
+            .Take(2).Select(s => s.Category).ToList();
         if (rivals.Count > 0)
         {
             return (best.Category, confidence, [best.Category, .. rivals]);
         }
 
-        if (best.Score < ThinEvidence || sheet.Strongest.GetValueOrDefault(best.Category) < SpecificCue && best.Score < Plenty)
+        if (best.Score < ThinEvidence)
         {
             var fallback = scores.Count > 1 ? scores[1].Category : best.Category == Categories.Other ? null : Categories.Other;
             return fallback is null ? (best.Category, confidence, []) : (best.Category, confidence, [best.Category, fallback]);
         }
 
+        if (!topical && best.Score < Plenty && scores.Skip(1).FirstOrDefault(s => HasTopic(sheet, s.Category)) is { } topic)
+        {
+            return (best.Category, confidence, [best.Category, topic.Category]);
+        }
+
         return (best.Category, confidence, []);
     }
+
+    /// <summary>Whether a topic word speaks for the category, not only words for a kind of help: in "低效用地再开发有什么政策"
+    /// the policy words ask what help there is for a land matter, which is the land department's to answer.</summary>
+    private static bool HasTopic(ScoreSheet sheet, string category) => sheet.Strongest.GetValueOrDefault(category) >= SpecificCue;
 }

@@ -2,6 +2,7 @@ using Assistant.Dialogs.Understanding.Lexicon;
 
 namespace Assistant.Dialogs.Understanding;
 
+/// <param name="Strongest">Per category, the weight of its strongest topic cue (0 when only general words speak for it).</param>
 internal sealed record ScoreSheet(IReadOnlyList<CategoryScore> Scores, IReadOnlyList<Evidence> Evidence, IReadOnlyDictionary<string, double> Strongest);
 
 /// <summary>Sums the cues of each category, weighted by where they stand, and keeps the evidence.</summary>
@@ -32,7 +33,7 @@ internal sealed class CategoryScorer
             }
 
             totals[hit.Cue.Category] += weight;
-            strongest[hit.Cue.Category] = Math.Max(strongest.GetValueOrDefault(hit.Cue.Category), hit.Cue.Weight);
+            strongest[hit.Cue.Category] = Math.Max(strongest.GetValueOrDefault(hit.Cue.Category), hit.Cue.General ? 0 : hit.Cue.Weight);
             evidence.Add(new Evidence(hit.Cue.Category, Describe(original, normalized, hit), Math.Round(weight, 2)));
         }
 

@@ -41,6 +41,32 @@ public sealed class ClarifyTests
         Assert.Contains(result.Category, result.Clarify);
     }
 
+    [Theory]
+    [InlineData("低效用地再开发有什么政策", "land")]
+    [InlineData("我们的不动产证丢了，补办要什么手续", "land")]
+    [InlineData("稳岗返还的钱到现在还没到账，请帮忙查一下", "hiring")]
+    [InlineData("公司实验室想对外开放共享，有什么补贴", "technology")]
+    [InlineData("参加展会太贵了，有没有补贴啊", "market")]
+    public void Words_for_a_kind_of_help_follow_the_topic_they_are_about(string text, string category)
+    {
+        var result = Shared.Understander.Understand(text);
+
+        Assert.Equal(category, result.Category);
+        Assert.Empty(result.Clarify);
+    }
+
+    [Theory]
+    [InlineData("有啥补贴能申请", "policy")]
+    [InlineData("听说今年出了很多新政策，我们能享受哪些", "policy")]
+    [InlineData("我们这个项目能不能先开工后补手续", "approval")]
+    public void Words_for_a_kind_of_help_alone_decide_without_a_question(string text, string category)
+    {
+        var result = Shared.Understander.Understand(text);
+
+        Assert.Equal(category, result.Category);
+        Assert.Empty(result.Clarify);
+    }
+
     [Fact]
     public void Industry_words_inside_the_company_name_do_not_count()
     {

@@ -17,12 +17,16 @@ public sealed class Scorecard
     public int Correct { get; private set; }
     public int ConfidentMisroutes { get; private set; }
     public int Clarified { get; private set; }
+
+    /// <summary>Right and routed without a question: a question costs the user a message even when the guess was right.</summary>
+    public int Strict { get; private set; }
     public int Ambiguous { get; private set; }
     public int AmbiguousHandled { get; private set; }
     public int ExactEntities { get; private set; }
 
     public double Accuracy => Ratio(Correct, Count);
     public double ClarifyRate => Ratio(Clarified, Count);
+    public double StrictAccuracy => Ratio(Strict, Count);
     public double ExactRate => Ratio(ExactEntities, Count);
 
     public static Scorecard Of(IEnumerable<LabelledRequest> requests, RequestUnderstander understander)
@@ -47,7 +51,7 @@ public sealed class Scorecard
     public string Report()
     {
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"category accuracy {Accuracy:P1} ({Correct}/{Count}), confident misroutes {ConfidentMisroutes}, clarify rate {ClarifyRate:P1} ({Clarified}), ambiguous lines right or clarified {AmbiguousHandled}/{Ambiguous}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"category accuracy {Accuracy:P1} ({Correct}/{Count}), strict {StrictAccuracy:P1} (right without a question), confident misroutes {ConfidentMisroutes}, clarify rate {ClarifyRate:P1} ({Clarified}), ambiguous lines right or clarified {AmbiguousHandled}/{Ambiguous}");
         report.AppendLine(CultureInfo.InvariantCulture, $"entities exactly right on {ExactRate:P1} of lines");
         foreach (var key in Keys)
         {
@@ -70,6 +74,7 @@ public sealed class Scorecard
         var right = result.Category == request.Category;
         Correct += right ? 1 : 0;
         Clarified += result.Clarify.Count > 0 ? 1 : 0;
+        Strict += right && result.Clarify.Count == 0 ? 1 : 0;
         ConfidentMisroutes += !right && result.Clarify.Count == 0 ? 1 : 0;
         if (request.Ambiguous)
         {
