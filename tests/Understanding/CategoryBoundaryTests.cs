@@ -32,6 +32,17 @@ public sealed class CategoryBoundaryTests
     public void Boundary_decisions_follow_the_labelling_rules(string text, string category) =>
         Assert.Equal(category, Shared.Understander.Understand(text).Category);
 
+    [Theory]
+    [InlineData("自来水突然断了，也没提前通知，损失谁负责", "other")]
+    [InlineData("水停了一天了，工人连饭都做不了", "other")]
+    [InlineData("今天早上突然没水了，问了自来水公司也说不清", "other")]
+    [InlineData("施工挖断了水管，我们停产半天", "other")]
+    [InlineData("园区网络断了一上午，订单都发不出去", "other")]
+    [InlineData("工业园区的供水压力不够，三楼以上车间经常没水", "energy")]
+    [InlineData("想申请增加供水量，新产线用水量大", "energy")]
+    public void An_outage_is_a_complaint_and_a_shortage_of_supply_is_energy(string text, string category) =>
+        Assert.Equal(category, Shared.Understander.Understand(text).Category);
+
     [Fact]
     public void Evidence_names_the_compound_that_decided_and_not_its_parts()
     {

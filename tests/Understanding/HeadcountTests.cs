@@ -19,10 +19,24 @@ public sealed class HeadcountTests
         Assert.Equal(people, Shared.Understander.Understand(text).Entities.Headcount);
 
     [Theory]
+    [InlineData("急招普工30到50人", 50)]
+    [InlineData("招聘焊工10-15名", 15)]
+    [InlineData("需要普工二十到三十人", 30)]
+    [InlineData("新厂投产，需要普工三四十个", 40)]
+    [InlineData("想招人，大概要个二三十人", 30)]
+    [InlineData("我们要招一百二十个普工，下个月到岗", 120)]
+    [InlineData("需要工人一百五，春节后到岗", 150)]
+    public void A_range_counts_by_its_upper_end_and_numbers_in_words_are_read(string text, int people) =>
+        Assert.Equal(people, Shared.Understander.Understand(text).Entities.Headcount);
+
+    [Theory]
     [InlineData("我公司现有员工420人，想了解稳岗返还")]
     [InlineData("现有高级工以上技能人才120名，请问申报条件")]
     [InlineData("研发人员现在15个，够不够申请高企")]
     [InlineData("宿舍只能住两百人")]
+    [InlineData("现有员工三四百人，订单下滑")]
+    [InlineData("要招一百来号人")]
+    [InlineData("我们厂有七十多号人，想招十几个学徒")]
     [InlineData("我们厂七十多号人，订单下滑")]
     [InlineData("我们有 20 多个 part-time，社保要不要交")]
     [InlineData("有个老员工工伤了，家里人天天来闹")]

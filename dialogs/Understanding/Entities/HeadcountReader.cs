@@ -6,7 +6,8 @@ namespace Assistant.Dialogs.Understanding.Entities;
 internal sealed record HeadcountMention(int Count, bool IsTotal, bool IsAddition);
 
 /// <summary>People to hire, to train or named in a talent claim; groups are summed ("三百人、技术员四十人" → 340).
-/// Workforce totals, staff counts as evidence, capacity, children and vague counts are not slots.</summary>
+/// A range counts by its upper end ("30到50人" → 50). Workforce totals, staff counts as evidence, capacity, children and
+/// vague counts ("二十多个", "百来号人") are not slots.</summary>
 internal static partial class HeadcountReader
 {
     public static HeadcountMention? Read(RequestText text)
@@ -14,9 +15,20 @@ internal static partial class HeadcountReader
         var groups = new List<NumberMention>();
         NumberMention? total = null;
         var lastClause = -1;
-        foreach (var number in text.Numbers)
+        foreach (var said in text.Numbers)
         {
-            if (Vagueness.IsVague(text, number) || number.Value is <= 0 or > 100_000 || number.Value != decimal.Truncate(number.Value))
+            var number = said;
+            if (Vagueness.IsVague(text, said))
+            {
+                if (Vagueness.RangeTop(text, said) is not { } top)
+                {
+                    continue;
+                }
+
+                number = said with { Value = top };
+            }
+
+            if (number.Value is <= 0 or > 100_000 || number.Value != decimal.Truncate(number.Value))
             {
                 continue;
             }

@@ -45,4 +45,26 @@ internal static class Vagueness
 
         return next is '多' or '余' or '几' || (next == '来' && !number.Text.EndsWith('万') && !number.Text.EndsWith('亿'));
     }
+
+    /// <summary>The upper end of a range of people ("30到50人", "三四十个", "二三十人"): what a hiring request is sized by.
+    /// Null for the lower end of a written range (the upper one follows) and for anything that is not a range.</summary>
+    public static decimal? RangeTop(RequestText text, NumberMention number)
+    {
+        if (IsRange(number.Text))
+        {
+            var pair = Enumerable.Range(0, number.Text.Length - 1).First(i => Digits.Contains(number.Text[i]) && Digits.Contains(number.Text[i + 1]));
+            return NumberReader.Read(number.Text.Remove(pair, 1), english: false) is [var top] ? top.Value : null;
+        }
+
+        if (number.Text.AsSpan().IndexOfAny("多几余来") >= 0)
+        {
+            return null;
+        }
+
+        var before = number.Start > 0 ? text.Normalized[number.Start - 1] : '\0';
+        var written = before is '到' or '至' or '-' or '~' && number.Start > 1
+            && (char.IsAsciiDigit(text.Normalized[number.Start - 2]) || Digits.Contains(text.Normalized[number.Start - 2]) || text.Normalized[number.Start - 2] == '十');
+        var spoken = Digits.Contains(before) && number.Text.Length > 0 && Digits.Contains(number.Text[0]);
+        return written || spoken ? number.Value : null;
+    }
 }
