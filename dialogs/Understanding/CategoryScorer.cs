@@ -11,9 +11,13 @@ internal sealed class CategoryScorer
     /// <summary>A cue said again adds only a little: repetition is not a second need.</summary>
     private const double Repeated = 0.3;
 
+    /// <summary>A cue read through a character guessed from its sound ("找人" read as 招人) counts for less than one typed:
+    /// the guess helps where nothing else speaks, and never outweighs what the user wrote.</summary>
+    private const double GuessedFromSound = 0.6;
+
     private readonly CueMatcher _matcher = new(CueLexicon.All);
 
-    public ScoreSheet Score(string original, string normalized, IEnumerable<(int Start, int End)> names)
+    public ScoreSheet Score(string original, string normalized, IEnumerable<(int Start, int End)> names, IReadOnlySet<int> guessed)
     {
         var hidden = names.ToList();
         var strongest = new Dictionary<string, double>();
@@ -25,7 +29,8 @@ internal sealed class CategoryScorer
         var setAside = Negation.SetAside(normalized, hits);
         foreach (var hit in hits)
         {
-            var factor = Max(factors.AsSpan(hit.Start, hit.Length)) * (setAside.Contains(hit) ? Negation.Factor : 1);
+            var factor = Max(factors.AsSpan(hit.Start, hit.Length)) * (setAside.Contains(hit) ? Negation.Factor : 1)
+                * (guessed.Count > 0 && Enumerable.Range(hit.Start, hit.Length).Any(guessed.Contains) ? GuessedFromSound : 1);
             var weight = hit.Weight * factor * (seen.Add(hit.Cue.Text) ? 1.0 : Repeated);
             if (weight <= 0)
             {

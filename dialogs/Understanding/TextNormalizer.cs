@@ -2,11 +2,15 @@ using System.Text;
 
 namespace Assistant.Dialogs.Understanding;
 
-/// <summary>One form for matching: half-width, simplified, lower-case ASCII, typos mended. Every step keeps the length,
+/// <summary>One form for matching: half-width, simplified, lower-case ASCII, typos mended (listed ones, then slips of pinyin
+/// input guessed from their sound). Every step keeps the length,
 /// so an offset in the normalised text is one in what the user typed and verbatim slots are cut from the original.</summary>
 internal static class TextNormalizer
 {
-    public static string Normalize(string text)
+    public static string Normalize(string text) => Homophones.Mend(Listed(text));
+
+    /// <summary>The same without the guesses from sound (<see cref="Homophones"/>): only the slips somebody listed.</summary>
+    public static string Listed(string text)
     {
         var chars = text.ToCharArray();
         for (var i = 0; i < chars.Length; i++)
@@ -15,6 +19,22 @@ internal static class TextNormalizer
         }
 
         return Typos.Mend(new string(chars));
+    }
+
+    /// <summary>Where the normalised text holds a character guessed from its sound, not the one typed or listed.</summary>
+    public static IReadOnlySet<int> Guessed(string original, string normalized)
+    {
+        var listed = Listed(original);
+        var guessed = new HashSet<int>();
+        for (var i = 0; i < listed.Length; i++)
+        {
+            if (listed[i] != normalized[i])
+            {
+                guessed.Add(i);
+            }
+        }
+
+        return guessed;
     }
 
     /// <summary>Full-width forms to ASCII, ideographic space to space, traditional to simplified, ASCII lower-case.</summary>

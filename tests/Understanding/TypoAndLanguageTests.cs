@@ -19,6 +19,37 @@ public sealed class TypoAndLanguageTests
     public void Homophone_slips_are_read_as_the_intended_words(string text, string category) =>
         Assert.Equal(category, Shared.Understander.Understand(text).Category);
 
+    [Theory]
+    [InlineData("想申请搞企认定，需要准备哪些东西", "technology", "搞企", "高企")]
+    [InlineData("出口退睡的钱三个月了还没到", "policy", "退睡", "退税")]
+    [InlineData("订单多了，想招五十个捍工", "hiring", "捍工", "焊工")]
+    [InlineData("想参加政府才购，不知道怎么报名", "market", "才购", "采购")]
+    [InlineData("今年想去参加广交惠，展位怎么申请", "market", "广交惠", "广交会")]
+    public void Slips_nobody_listed_are_read_by_their_sound(string text, string category, string typed, string read)
+    {
+        var result = Shared.Understander.Understand(text);
+
+        Assert.Equal(category, result.Category);
+        Assert.Contains(result.Evidence, e => e.Cue.Contains(typed, StringComparison.Ordinal) && e.Cue.Contains($"{read}", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("省级专精特新和科技小巨人有什么区别")]
+    [InlineData("我公司统一社会信用代码是91320411MA3C7T6H8T，想咨询技改补贴")]
+    [InlineData("现在只能在外面租仓库，厂房太挤了")]
+    [InlineData("我们的应收账款能不能做质押")]
+    public void Correct_words_that_sound_like_a_cue_are_left_as_typed(string text) =>
+        Assert.DoesNotContain(Shared.Understander.Understand(text).Evidence, e => e.Cue.Contains('（'));
+
+    [Fact]
+    public void A_word_guessed_from_its_sound_never_outweighs_what_was_typed()
+    {
+        // "找人" is read as 招人 too, but counts for less than the patent the user wrote about.
+        var result = Shared.Understander.Understand("我们的专利申请被驳回了，能不能找人帮忙看看");
+
+        Assert.Equal("technology", result.Category);
+    }
+
     [Fact]
     public void Evidence_shows_what_was_typed_and_what_it_was_read_as()
     {

@@ -1,0 +1,161 @@
+using System.Reflection;
+using Assistant.Dialogs.Understanding.Lexicon;
+
+namespace Assistant.Dialogs.Understanding;
+
+/// <summary>Slips of pinyin input in the words the categories are known by: a run of characters that sounds like a cue word
+/// and differs from it in one character ("采够" for 采购, "带款" for 贷款) is read as that word. The listed slips in
+/// <see cref="Typos"/> go first; this catches those nobody listed. Characters are compared by their usual reading, so a
+/// particle (的, 了) never turns into a word it could also spell, and nothing is mended where the characters already make
+/// a common word: neither the run itself nor any word through the changed character ("只能" is not 智能, and the 代 of
+/// "信用代码" is not the 贷 of 信用贷). A cue read through a guessed character counts for less (see CategoryScorer).</summary>
+internal static class Homophones
+{
+    private const int Shortest = 2;
+    private const int Longest = 5;
+    private const int LongestWord = 4;
+
+    private static readonly IReadOnlyDictionary<char, string> Readings = LoadReadings();
+    private static readonly HashSet<ulong> CommonWords = LoadWords();
+    private static readonly HashSet<string> CueWords = CueLexicon.All.Where(c => c.Pattern is null).Select(c => c.Text).ToHashSet(StringComparer.Ordinal);
+    private static readonly IReadOnlyDictionary<string, string[]> CuesBySound = IndexCues();
+
+    public static string Mend(string text)
+    {
+        char[]? mended = null;
+        for (var start = 0; start + Shortest <= text.Length; start++)
+        {
+            for (var length = Math.Min(Longest, text.Length - start); length >= Shortest; length--)
+            {
+                var run = text.AsSpan(start, length);
+                if (SoundOf(run) is not { } sound || !CuesBySound.TryGetValue(sound, out var candidates)
+                    || CueWords.Contains(run.ToString()) || IsCommonWord(run))
+                {
+                    continue;
+                }
+
+                foreach (var word in candidates)
+                {
+                    if (OneApart(run, word) is { } at && !InCommonWord(text, start + at))
+                    {
+                        mended ??= text.ToCharArray();
+                        mended[start + at] = word[at];
+                        break;
+                    }
+                }
+            }
+        }
+
+        return mended is null ? text : new string(mended);
+    }
+
+    private static string? SoundOf(ReadOnlySpan<char> run)
+    {
+        var parts = new string[run.Length];
+        for (var i = 0; i < run.Length; i++)
+        {
+            if (!Readings.TryGetValue(run[i], out var reading))
+            {
+                return null;
+            }
+
+            parts[i] = reading;
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>The position of the one character in which the run differs from the word; null for none or several.</summary>
+    private static int? OneApart(ReadOnlySpan<char> run, string word)
+    {
+        int? at = null;
+        for (var i = 0; i < run.Length; i++)
+        {
+            if (run[i] == word[i])
+            {
+                continue;
+            }
+
+            if (at is not null)
+            {
+                return null;
+            }
+
+            at = i;
+        }
+
+        return at;
+    }
+
+    /// <summary>Whether the character at the position belongs to a common word or a cue word of the text, read as written
+    /// ("科技小巨人" is not 技校 misspelt).</summary>
+    private static bool InCommonWord(string text, int position)
+    {
+        for (var length = Shortest; length <= Longest; length++)
+        {
+            for (var start = Math.Max(0, position - length + 1); start <= position && start + length <= text.Length; start++)
+            {
+                var run = text.AsSpan(start, length);
+                if (IsCommonWord(run) || CueWords.Contains(run.ToString()))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCommonWord(ReadOnlySpan<char> run) => run.Length <= LongestWord && CommonWords.Contains(Key(run));
+
+    /// <summary>Up to four characters packed into one number, so looking a word up allocates nothing.</summary>
+    private static ulong Key(ReadOnlySpan<char> word)
+    {
+        var key = 0UL;
+        foreach (var c in word)
+        {
+            key = key << 16 | c;
+        }
+
+        return key;
+    }
+
+    private static Dictionary<string, string[]> IndexCues() => CueWords
+        .Where(w => w.Length is >= Shortest and <= Longest && w.All(TextNormalizer.IsCjk))
+        .Select(w => (Word: w, Sound: SoundOf(w)))
+        .Where(w => w.Sound is not null)
+        .GroupBy(w => w.Sound!, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(w => w.Word).ToArray(), StringComparer.Ordinal);
+
+    private static IEnumerable<string> Lines(string resource)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"{resource} is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && line[0] != '#')
+            {
+                yield return line;
+            }
+        }
+    }
+
+    private static Dictionary<char, string> LoadReadings()
+    {
+        var readings = new Dictionary<char, string>();
+        foreach (var line in Lines("Assistant.Dialogs.Pinyin.txt"))
+        {
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            var syllable = line[..space];
+            foreach (var c in line[(space + 1)..])
+            {
+                readings.TryAdd(c, syllable);
+            }
+        }
+
+        return readings;
+    }
+
+    private static HashSet<ulong> LoadWords() => Lines("Assistant.Dialogs.Words.txt").Select(w => Key(w)).ToHashSet();
+}
