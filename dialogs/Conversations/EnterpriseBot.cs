@@ -98,12 +98,23 @@ public sealed class EnterpriseBot : ActivityHandler
                 return;
         }
 
+        if (dc.ActiveDialog?.Id == TicketLookupDialog.Name && TicketViews.Find(text).Number is null && IsRequest(text))
+        {
+            // Asked for a number, the user describes a problem instead ("那我重新报一个吧：…"): that is a new request.
+            await dc.CancelAll(cancellation);
+            await Route(dc, text, p, cancellation);
+            return;
+        }
+
         var result = await dc.Continue(cancellation);
         if (result.Status == DialogTurnStatus.Empty)
         {
             await Route(dc, text, p, cancellation);
         }
     }
+
+    /// <summary>Words that speak of a problem (a cue of some category, and a need), not a mistyped number or code.</summary>
+    private bool IsRequest(string text) => _understander.Understand(text) is { HasNeed: true, Evidence.Count: > 0 };
 
     /// <summary>A message with no dialog waiting: decide what the user wants.</summary>
     private async Task Route(DialogContext dc, string text, Phrases p, CancellationToken cancellation)
@@ -152,8 +163,8 @@ public sealed class EnterpriseBot : ActivityHandler
             }
 
             turn.SendActivity(p.English
-                ? "You have not submitted a request from this account yet."
-                : "您还没有通过本账号提交过诉求。");
+                ? "You have not submitted a request from this account yet. If you filed one another way, send its number; for a new problem, just describe it."
+                : "您还没有通过本账号提交过诉求。如果是通过其他方式提交的，请发送诉求编号；如有新的问题，直接描述即可。");
             await dc.Begin(TicketLookupDialog.Name, new LookupState(), cancellation);
             return;
         }

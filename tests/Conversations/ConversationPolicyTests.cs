@@ -41,6 +41,17 @@ public sealed class ConversationPolicyTests(PostgresServer server) : Conversatio
     }
 
     [Fact]
+    public async Task A_short_question_about_what_the_user_just_said_is_recorded_with_it()
+    {
+        var chat = NewChat();
+        await chat.Says("高企资格明年到期，重新认定要准备什么？");
+
+        await chat.Says("我们研发人员有30个，够吗？");
+
+        Assert.Equal(["我们研发人员有30个，够吗？"], (await Draft(chat))!.Concerns);
+    }
+
+    [Fact]
     public async Task A_description_of_the_business_given_while_the_approval_is_asked_stays_in_the_request()
     {
         var chat = NewChat();
@@ -126,6 +137,31 @@ public sealed class ConversationPolicyTests(PostgresServer server) : Conversatio
 
         Assert.Contains("您还没有通过本账号提交过诉求", replies, StringComparison.Ordinal);
         Assert.Contains("请输入诉求编号和查询码", replies, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Asked_for_a_number_someone_who_describes_a_new_problem_instead_is_helped_with_it()
+    {
+        var chat = NewChat();
+        await chat.Says("查一下我上次那个");
+
+        var replies = (await chat.Says("那我重新报一个吧：我们想申请首台套保险补偿")).Text();
+
+        Assert.DoesNotContain("没有识别到诉求编号", replies, StringComparison.Ordinal);
+        Assert.Equal("policy", (await Draft(chat))!.Category);
+        Assert.DoesNotContain("上次那个", (await Draft(chat))!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Asked_for_a_number_someone_who_mistypes_it_is_asked_again_not_taken_for_a_request()
+    {
+        var chat = NewChat();
+        await chat.Says("我的诉求进度怎么样了");
+
+        var replies = (await chat.Says("YQ2026-12 K7M4QX")).Text();
+
+        Assert.Contains("没有识别到诉求编号", replies, StringComparison.Ordinal);
+        Assert.Null(await Draft(chat));
     }
 
     [Fact]

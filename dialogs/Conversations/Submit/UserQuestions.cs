@@ -17,13 +17,14 @@ public static partial class UserQuestions
         {
             var clause = clauses[i].Trim();
             var bare = Clauses.Bare(clause);
-            if (bare.Length < 3 || NotAQuestion().IsMatch(bare) || !IsQuestion(clause, bare))
+            // "研发人员有30个，够吗？": a short question leans on the clause before it, and only then is it one.
+            var leans = bare.Length <= 5 && i > 0 && questions.Count == 0;
+            if (bare.Length < (leans ? 2 : 3) || NotAQuestion().IsMatch(bare) && !(leans && AsksAboutWhatCameBefore().IsMatch(bare)) || !IsQuestion(clause, bare))
             {
                 continue;
             }
 
-            // "研发人员现在15个，够不够？": a short question leans on the clause before it.
-            var question = bare.Length <= 5 && i > 0 && questions.Count == 0 ? Clauses.Bare(clauses[i - 1]) + "，" + bare : bare;
+            var question = leans ? Clauses.Bare(clauses[i - 1]) + "，" + bare : bare;
             questions.Add(question + "？");
         }
 
@@ -38,6 +39,10 @@ public static partial class UserQuestions
 
     [GeneratedRegex("(吗|呢|么|没)$")]
     private static partial Regex QuestionEnd();
+
+    /// <summary>"够吗", "行吗", "对吗" after a statement ask about it; "在吗" and "好吗" never do.</summary>
+    [GeneratedRegex("^(够吗|行吗|可以吗|对吗|是吗|算吗)$")]
+    private static partial Regex AsksAboutWhatCameBefore();
 
     /// <summary>Greetings and questions about the chat itself, which are not the enterprise's concerns.</summary>
     [GeneratedRegex("^(有人吗|在吗|你好吗|您好吗|能听到吗|可以吗|好吗|行吗|是吗|对吗|对不对|明白吗|懂吗|还有吗|没有|怎么称呼|请问)$")]

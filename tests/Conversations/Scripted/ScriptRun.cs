@@ -53,6 +53,13 @@ public sealed record ScriptRun(ScriptedUser User, bool Filed, RequestDraft? Firs
             }
         }
 
+        // A progress enquiry or a remark about the conversation is not part of what the department is asked to do.
+        problems.AddRange(User.NotInRequest.Where(part => card.Text.Contains(part, StringComparison.Ordinal)).Select(part => $"诉求内容 holds \"{part}\""));
+        if (User.ContactName is { } name && card.ContactName != name)
+        {
+            problems.Add($"contact {card.ContactName ?? "none"} (expected {name})");
+        }
+
         if (User.Urgent is { } urgent && card.Urgent != urgent)
         {
             problems.Add(urgent ? "urgency not recognised" : $"urgency invented ({card.Urgency})");

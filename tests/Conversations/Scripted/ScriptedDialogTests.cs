@@ -120,7 +120,7 @@ public sealed class ScriptedDialogTests(PostgresServer server, ITestOutputHelper
         foreach (var run in runs)
         {
             var problems = run.CardProblems();
-            report.AppendLine(CultureInfo.InvariantCulture, $"— {run.User.Id}: {(problems.Count == 0 ? "card right" : string.Join("; ", problems))}; {run.Messages} messages; asked {string.Join(",", run.Asked)}");
+            report.AppendLine(CultureInfo.InvariantCulture, $"— {run.User.Id}: {(problems.Count == 0 ? "card right" : string.Join("; ", problems))}; {run.Messages} messages; asked {string.Join(",", run.Asked)}{(run.User.Concerns > 0 ? $"; concerns {string.Join(" | ", run.FirstCard?.Concerns ?? [])} (expected {run.User.Concerns})" : "")}");
             if (problems.Count > 0 || run.Repeated.Count > 0 || !run.Filed)
             {
                 report.Append(run.Transcript);

@@ -17,7 +17,9 @@ public sealed record ScriptedUser(
     IReadOnlyDictionary<string, string> Entities,
     IReadOnlyDictionary<string, string> Details,
     int Concerns,
-    bool? Urgent)
+    bool? Urgent,
+    IReadOnlyList<string> NotInRequest,
+    string? ContactName)
 {
     public static ScriptedUser From(JsonElement line)
     {
@@ -42,7 +44,9 @@ public sealed record ScriptedUser(
             entities,
             expect.TryGetProperty("details", out var d) ? d.EnumerateObject().ToDictionary(x => x.Name, x => x.Value.ToString()) : [],
             expect.TryGetProperty("concerns", out var c) ? c.GetInt32() : 0,
-            expect.TryGetProperty("urgent", out var u) ? u.GetBoolean() : null);
+            expect.TryGetProperty("urgent", out var u) ? u.GetBoolean() : null,
+            expect.TryGetProperty("not_in_request", out var n) ? n.EnumerateArray().Select(x => x.GetString()!).ToList() : [],
+            expect.TryGetProperty("contact_name", out var cn) ? cn.GetString() : null);
     }
 
     /// <summary>A development dialog gives no answers: the user knows their company and phone, and is 王先生.</summary>
