@@ -27,6 +27,8 @@ internal sealed class CategoryScorer
         var evidence = new List<Evidence>();
         var hits = _matcher.Match(normalized).Where(h => !hidden.Any(n => n.Start <= h.Start && h.End <= n.End)).ToList();
         var setAside = Negation.SetAside(normalized, hits);
+        // A topic word inside a help question of its own category ("需要什么资质") is used as a help word there.
+        var asHelp = hits.Where(h => h.Cue.General && h.Cue.Pattern is not null).ToList();
         foreach (var hit in hits)
         {
             var factor = Max(factors.AsSpan(hit.Start, hit.Length)) * (setAside.Contains(hit) ? Negation.Factor : 1)
@@ -38,7 +40,8 @@ internal sealed class CategoryScorer
             }
 
             totals[hit.Cue.Category] += weight;
-            strongest[hit.Cue.Category] = Math.Max(strongest.GetValueOrDefault(hit.Cue.Category), hit.Cue.General ? 0 : hit.Cue.Weight);
+            var general = hit.Cue.General || asHelp.Any(g => g.Cue.Category == hit.Cue.Category && g.Start <= hit.Start && hit.End <= g.End);
+            strongest[hit.Cue.Category] = Math.Max(strongest.GetValueOrDefault(hit.Cue.Category), general ? 0 : hit.Cue.Weight);
             evidence.Add(new Evidence(hit.Cue.Category, Describe(original, normalized, hit), Math.Round(weight, 2)));
         }
 

@@ -14,6 +14,7 @@ internal static class Homophones
     private const int Shortest = 2;
     private const int Longest = 5;
     private const int LongestWord = 4;
+    private const int LongWord = 4;
 
     private static readonly IReadOnlyDictionary<char, string> Readings = LoadReadings();
     private static readonly HashSet<ulong> CommonWords = LoadWords();
@@ -36,10 +37,15 @@ internal static class Homophones
 
                 foreach (var word in candidates)
                 {
-                    if (OneApart(run, word) is { } at && !InCommonWord(text, start + at))
+                    var apart = Apart(run, word);
+                    if (apart.Count > 0 && apart.Count <= Allowed(length) && apart.All(at => !InCommonWord(text, start + at, start, length)))
                     {
                         mended ??= text.ToCharArray();
-                        mended[start + at] = word[at];
+                        foreach (var at in apart)
+                        {
+                            mended[start + at] = word[at];
+                        }
+
                         break;
                     }
                 }
@@ -65,38 +71,37 @@ internal static class Homophones
         return string.Join(' ', parts);
     }
 
-    /// <summary>The position of the one character in which the run differs from the word; null for none or several.</summary>
-    private static int? OneApart(ReadOnlySpan<char> run, string word)
+    /// <summary>How many characters may differ: one in a short word; two in a word of four or five ("技能陪迅" for 技能培训),
+    /// whose reading, the same syllable for syllable, is itself the evidence.</summary>
+    private static int Allowed(int length) => length >= LongWord ? 2 : 1;
+
+    /// <summary>The positions at which the run differs from the word.</summary>
+    private static List<int> Apart(ReadOnlySpan<char> run, string word)
     {
-        int? at = null;
+        var apart = new List<int>(2);
         for (var i = 0; i < run.Length; i++)
         {
-            if (run[i] == word[i])
+            if (run[i] != word[i])
             {
-                continue;
+                apart.Add(i);
             }
-
-            if (at is not null)
-            {
-                return null;
-            }
-
-            at = i;
         }
 
-        return at;
+        return apart;
     }
 
     /// <summary>Whether the character at the position belongs to a common word or a cue word of the text, read as written
-    /// ("科技小巨人" is not 技校 misspelt).</summary>
-    private static bool InCommonWord(string text, int position)
+    /// ("科技小巨人" is not 技校 misspelt). Inside a long run, a common word wholly within it does not count: the rest of the
+    /// run already says which word was meant (the 家计 of "家计扣除" is 加计扣除 misspelt).</summary>
+    private static bool InCommonWord(string text, int position, int runStart, int runLength)
     {
         for (var length = Shortest; length <= Longest; length++)
         {
             for (var start = Math.Max(0, position - length + 1); start <= position && start + length <= text.Length; start++)
             {
                 var run = text.AsSpan(start, length);
-                if (IsCommonWord(run) || CueWords.Contains(run.ToString()))
+                var within = runLength >= LongWord && runStart <= start && start + length <= runStart + runLength;
+                if (CueWords.Contains(run.ToString()) || !within && IsCommonWord(run))
                 {
                     return true;
                 }

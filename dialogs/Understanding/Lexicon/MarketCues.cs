@@ -27,6 +27,7 @@ internal static class MarketCues
         5~ 对接.{0,10}(厂|龙头企业|大企业|链主|客户|买家|采购商)
         5~ (找不到|没有|缺|找|拓展|开拓).{0,4}(客户|订单|市场|买家|销路)
         5~ (对接|进入|打入|进).{0,8}(供应链|采购体系|供应商|整车厂|主机厂|医疗机构|国企|央企|大企业)
+        6~ (注册|登记|入库|成为|申请成为)(成|为)?.{0,4}供应商
         6: exhibition exhibitions expo booth group_booth trade_fair trade_show messe tender tenders bidding procurement export
         6: exports cross-border buyers customers customer distributor overseas_market
         6: matchmaking supply_chain
