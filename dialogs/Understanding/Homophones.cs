@@ -92,7 +92,8 @@ internal static class Homophones
 
     /// <summary>Whether the character at the position belongs to a common word or a cue word of the text, read as written
     /// ("科技小巨人" is not 技校 misspelt). Inside a long run, a common word wholly within it does not count: the rest of the
-    /// run already says which word was meant (the 家计 of "家计扣除" is 加计扣除 misspelt).</summary>
+    /// run already says which word was meant (the 家计 of "家计扣除" is 加计扣除 misspelt), and neither does a pair of
+    /// characters across its edge.</summary>
     private static bool InCommonWord(string text, int position, int runStart, int runLength)
     {
         for (var length = Shortest; length <= Longest; length++)
@@ -100,8 +101,10 @@ internal static class Homophones
             for (var start = Math.Max(0, position - length + 1); start <= position && start + length <= text.Length; start++)
             {
                 var run = text.AsSpan(start, length);
-                var within = runLength >= LongWord && runStart <= start && start + length <= runStart + runLength;
-                if (CueWords.Contains(run.ToString()) || !within && IsCommonWord(run))
+                // A long run (three characters of four agreeing) gives way only to a long word across it, not to a pair
+                // that happens to be a word or a name ("科什" in "施工许科什么时候").
+                var outweighed = runLength >= LongWord && (runStart <= start && start + length <= runStart + runLength || length < 3);
+                if (CueWords.Contains(run.ToString()) || !outweighed && IsCommonWord(run))
                 {
                     return true;
                 }
