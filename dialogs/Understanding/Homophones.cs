@@ -16,10 +16,14 @@ internal static class Homophones
     private const int LongestWord = 4;
     private const int LongWord = 4;
 
-    private static readonly IReadOnlyDictionary<char, string> Readings = LoadReadings();
+    /// <summary>Syllables are numbered from 1, below <see cref="SyllableBase"/>, so a run's reading packs into one number.</summary>
+    private const ulong SyllableBase = 1024;
+
+    private static readonly Dictionary<char, ushort> Readings = LoadReadings();
     private static readonly HashSet<ulong> CommonWords = LoadWords();
     private static readonly HashSet<string> CueWords = CueLexicon.All.Where(c => c.Pattern is null).Select(c => c.Text).ToHashSet(StringComparer.Ordinal);
-    private static readonly IReadOnlyDictionary<string, string[]> CuesBySound = IndexCues();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CueWordSpans = CueWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Dictionary<ulong, string[]> CuesBySound = IndexCues();
 
     public static string Mend(string text)
     {
@@ -30,7 +34,7 @@ internal static class Homophones
             {
                 var run = text.AsSpan(start, length);
                 if (SoundOf(run) is not { } sound || !CuesBySound.TryGetValue(sound, out var candidates)
-                    || CueWords.Contains(run.ToString()) || IsCommonWord(run))
+                    || CueWordSpans.Contains(run) || IsCommonWord(run))
                 {
                     continue;
                 }
@@ -55,20 +59,21 @@ internal static class Homophones
         return mended is null ? text : new string(mended);
     }
 
-    private static string? SoundOf(ReadOnlySpan<char> run)
+    /// <summary>The run's reading as one number, syllable by syllable; null when a character has no reading.</summary>
+    private static ulong? SoundOf(ReadOnlySpan<char> run)
     {
-        var parts = new string[run.Length];
-        for (var i = 0; i < run.Length; i++)
+        var sound = 0UL;
+        foreach (var c in run)
         {
-            if (!Readings.TryGetValue(run[i], out var reading))
+            if (!Readings.TryGetValue(c, out var syllable))
             {
                 return null;
             }
 
-            parts[i] = reading;
+            sound = sound * SyllableBase + syllable;
         }
 
-        return string.Join(' ', parts);
+        return sound;
     }
 
     /// <summary>How many characters may differ: one in a short word; two in a word of four or five ("技能陪迅" for 技能培训),
@@ -104,7 +109,7 @@ internal static class Homophones
                 // A long run (three characters of four agreeing) gives way only to a long word across it, not to a pair
                 // that happens to be a word or a name ("科什" in "施工许科什么时候").
                 var outweighed = runLength >= LongWord && (runStart <= start && start + length <= runStart + runLength || length < 3);
-                if (CueWords.Contains(run.ToString()) || !outweighed && IsCommonWord(run))
+                if (CueWordSpans.Contains(run) || !outweighed && IsCommonWord(run))
                 {
                     return true;
                 }
@@ -128,12 +133,12 @@ internal static class Homophones
         return key;
     }
 
-    private static Dictionary<string, string[]> IndexCues() => CueWords
+    private static Dictionary<ulong, string[]> IndexCues() => CueWords
         .Where(w => w.Length is >= Shortest and <= Longest && w.All(TextNormalizer.IsCjk))
         .Select(w => (Word: w, Sound: SoundOf(w)))
         .Where(w => w.Sound is not null)
-        .GroupBy(w => w.Sound!, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.Select(w => w.Word).ToArray(), StringComparer.Ordinal);
+        .GroupBy(w => w.Sound!.Value)
+        .ToDictionary(g => g.Key, g => g.Select(w => w.Word).ToArray());
 
     private static IEnumerable<string> Lines(string resource)
     {
@@ -149,17 +154,29 @@ internal static class Homophones
         }
     }
 
-    private static Dictionary<char, string> LoadReadings()
+    private static Dictionary<char, ushort> LoadReadings()
     {
-        var readings = new Dictionary<char, string>();
+        var readings = new Dictionary<char, ushort>();
+        var syllables = new Dictionary<string, ushort>(StringComparer.Ordinal);
         foreach (var line in Lines("Assistant.Dialogs.Pinyin.txt"))
         {
             var space = line.IndexOf(' ', StringComparison.Ordinal);
             var syllable = line[..space];
+            if (!syllables.TryGetValue(syllable, out var id))
+            {
+                id = (ushort)(syllables.Count + 1);
+                syllables.Add(syllable, id);
+            }
+
             foreach (var c in line[(space + 1)..])
             {
-                readings.TryAdd(c, syllable);
+                readings.TryAdd(c, id);
             }
+        }
+
+        if (syllables.Count >= (int)SyllableBase)
+        {
+            throw new InvalidOperationException($"Pinyin.txt has {syllables.Count} syllables; at most {SyllableBase - 1} fit.");
         }
 
         return readings;
