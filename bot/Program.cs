@@ -5,6 +5,7 @@ using Assistant.Bot.Desk;
 using Assistant.Bot.Edge;
 using Assistant.Bot.Health;
 using Assistant.Bot.Pages;
+using Assistant.Bot.Deadlines;
 using Assistant.Bot.Retention;
 using Assistant.Bot.SignIn;
 using Assistant.Bot.Understand;
@@ -38,6 +39,7 @@ public sealed class Program
         builder.Services.AddDirectLine();
         builder.Services.AddTeamsChannel();
         builder.Services.AddRetention();
+        builder.Services.AddDeadlineSweep();
         builder.Services.AddSignIn(builder.Configuration);
         builder.Services.AddDeskApi();
         builder.Services.AddAssistantHealthChecks();

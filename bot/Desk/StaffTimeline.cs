@@ -50,7 +50,12 @@ public static class StaffTimeline
             ExtensionApproved x => Line(x.At, Who(x.By), $"批准延期{x.Days}个工作日，办结时限调整为{When(x.ResolveDue)}"),
             ExtensionRejected x => Line(x.At, Who(x.By), $"不同意延期。理由：{x.Reason}"),
             TicketSupervised s => Line(s.At, Who(s.By), $"督办：{s.Instruction}"),
-            TicketWarned w => Line(w.At, "系统", $"{(w.Level == WarningLevel.Red ? "红牌：已超过" : "黄牌：临近")}{DeskViewText.StageName(w.Stage)}时限（{When(w.Due)}）"),
+            TicketWarned w => Line(w.At, "系统", w.Level switch
+            {
+                WarningLevel.Supervised => $"自动督办：{DeskViewText.StageName(w.Stage)}时限（{When(w.Due)}）已过，仍未完成",
+                WarningLevel.Red => $"红牌：已超过{DeskViewText.StageName(w.Stage)}时限（{When(w.Due)}）",
+                _ => $"黄牌：临近{DeskViewText.StageName(w.Stage)}时限（{When(w.Due)}）",
+            }),
             TicketResolved r => Line(r.At, Who(r.By), $"办结：{r.Outcome}"),
             OutcomeDelivered d => Line(d.At, "系统", "办理结果已发送给企业"),
             TicketRated r => Line(r.At, Who(r.By), $"评价：{r.Rating.ToChinese()}" + (r.Comment is { Length: > 0 } c ? $"。意见：{c}" : "")),

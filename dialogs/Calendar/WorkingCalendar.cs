@@ -146,6 +146,47 @@ public sealed class WorkingCalendar
         }
     }
 
+    /// <summary>The instant <paramref name="minutes"/> office minutes before <paramref name="end"/>, walking back over the
+    /// office hours of working days; the inverse of <see cref="AddWorkingMinutes"/> for an end inside office hours.</summary>
+    public DateTimeOffset SubtractWorkingMinutes(DateTimeOffset end, int minutes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(minutes);
+        if (minutes == 0)
+        {
+            return end;
+        }
+
+        var remaining = minutes;
+        var cursor = TimeZoneInfo.ConvertTime(end, Zone);
+        for (var day = DateOnly.FromDateTime(cursor.DateTime); ; day = day.AddDays(-1))
+        {
+            if (!IsWorkingDay(day))
+            {
+                continue;
+            }
+
+            for (var i = _periods.Count - 1; i >= 0; i--)
+            {
+                var periodStart = At(day, _periods[i].Start);
+                var periodEnd = At(day, _periods[i].End);
+                if (cursor <= periodStart)
+                {
+                    continue;
+                }
+
+                var finish = cursor < periodEnd ? cursor : periodEnd;
+                var available = (int)(finish - periodStart).TotalMinutes;
+                if (remaining <= available)
+                {
+                    return finish.AddMinutes(-remaining).ToUniversalTime();
+                }
+
+                remaining -= available;
+                cursor = periodStart;
+            }
+        }
+    }
+
     /// <summary>Office minutes between two instants (zero when <paramref name="to"/> is not after <paramref name="from"/>).</summary>
     public int WorkingMinutesBetween(DateTimeOffset from, DateTimeOffset to)
     {

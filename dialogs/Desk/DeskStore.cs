@@ -57,7 +57,11 @@ public static class DeskStore
             // Only open tickets are ever ordered by their deadlines; the resolved ones would be read and thrown away.
             .Duplicate(t => t.SignForDue, configure: index => index.Predicate = OpenTickets)
             .Duplicate(t => t.ResolveDue, configure: index => index.Predicate = OpenTickets)
-            .Duplicate(t => t.LastChangedAt);
+            .Duplicate(t => t.LastChangedAt)
+            // The deadline sweep reads only tickets with a card coming (DeadlineQueue); most tickets have none.
+            .Duplicate(t => t.UncardedDue, configure: index => index.Predicate = "uncarded_due IS NOT NULL")
+            .Duplicate(t => t.UnredDue, configure: index => index.Predicate = "unred_due IS NOT NULL")
+            .Duplicate(t => t.UnsupervisedDue, configure: index => index.Predicate = "unsupervised_due IS NOT NULL");
 
         options.Schema.For<Department>().Identity(d => d.Id);
         options.Schema.For<RoutingRuleSet>().Identity(r => r.Id);
@@ -85,6 +89,21 @@ public static class DeskStore
               awaiting_decision = coalesce(jsonb_typeof(data -> 'PendingExtension') = 'object'
                 or jsonb_typeof(data -> 'PendingReturn') = 'object' or jsonb_typeof(data -> 'PendingOutcome') = 'object', false)
             where co_handling_department_ids is null
+            """);
+        // Open tickets stored before the deadline sweep existed have had no card yet: each column is their earliest running deadline.
+        session.QueueSqlCommand($"""
+            with clocks as (
+              select id, least(
+                case when status = 'Routed' then sign_for_due end,
+                case when status in ('Routed', 'SignedFor') and jsonb_typeof(data -> 'FirstContactAt') is distinct from 'string'
+                  then (data ->> 'FirstContactDue')::timestamptz end,
+                resolve_due) as due
+              from {schema}.mt_doc_ticket
+              where status in ('Routed', 'SignedFor', 'Handling', 'AwaitingInformation')
+                and uncarded_due is null and unred_due is null and unsupervised_due is null
+                and coalesce(jsonb_array_length(data -> 'Warnings'), 0) = 0)
+            update {schema}.mt_doc_ticket t set uncarded_due = c.due, unred_due = c.due, unsupervised_due = c.due
+            from clocks c where t.id = c.id and c.due is not null
             """);
         await session.SaveChangesAsync(cancellation);
         await TicketSearch.FillMissing(store, cancellation);

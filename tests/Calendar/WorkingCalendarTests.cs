@@ -137,4 +137,20 @@ public sealed class WorkingCalendarTests
         var errors = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).ToList();
         Assert.Contains(errors, e => e.ErrorMessage!.Contains("Desk:Calendar:WorkingHours", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Going_back_one_working_day_from_the_day_after_National_Day_lands_before_the_holiday() =>
+        // 10/8 09:30 minus 420 office minutes: 30 on 10/8, then 390 back from 9/30 17:30 (9/30 is a working day).
+        Assert.Equal(At(2026, 9, 30, 9, 30), _calendar.SubtractWorkingMinutes(At(2026, 10, 8, 9, 30), _calendar.MinutesPerDay));
+
+    [Theory]
+    [InlineData(2026, 10, 12, 17, 30, 420)]
+    [InlineData(2026, 10, 10, 11, 0, 45)]
+    [InlineData(2026, 2, 24, 14, 0, 900)]
+    [InlineData(2026, 11, 23, 13, 31, 1)]
+    public void Subtracting_office_minutes_undoes_adding_them(int year, int month, int day, int hour, int minute, int minutes)
+    {
+        var end = At(year, month, day, hour, minute);
+        Assert.Equal(end, _calendar.AddWorkingMinutes(_calendar.SubtractWorkingMinutes(end, minutes), minutes));
+    }
 }

@@ -20,7 +20,12 @@ public abstract class DeskContext(PostgresServer server) : IAsyncLifetime
 
     protected string Schema { get; } = PostgresServer.NewSchema("desk");
 
-    protected FakeTimeProvider Clock { get; } = new(Monday10);
+    private FakeTimeProvider? _clock;
+
+    protected FakeTimeProvider Clock => _clock ??= new(Start);
+
+    /// <summary>Where the clock stands when a test starts.</summary>
+    protected virtual DateTimeOffset Start => Monday10;
 
     protected DocumentStore Store => _store ?? throw new InvalidOperationException("Not initialised.");
 

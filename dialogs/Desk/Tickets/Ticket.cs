@@ -103,6 +103,19 @@ public sealed class Ticket
     /// <summary>An extension, a return or an outcome waits for a head's or a dispatcher's decision (待审批).</summary>
     public bool AwaitingDecision => PendingExtension is not null || PendingReturn is not null || PendingOutcome is not null;
 
+    /// <summary>The earliest running deadline with no card yet: the deadline sweep looks at the ticket from one working day
+    /// before it (<see cref="DeadlineQueue"/>). Indexed columns, like the two below, not part of the document.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateTimeOffset? UncardedDue => WarnTicket.EarliestWithout(this, WarningLevel.Yellow);
+
+    /// <summary>The earliest running deadline with no 红牌 yet: due for one once it has passed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateTimeOffset? UnredDue => WarnTicket.EarliestWithout(this, WarningLevel.Red);
+
+    /// <summary>The earliest running deadline not yet supervised: due for 督办 once overdue long enough.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateTimeOffset? UnsupervisedDue => WarnTicket.EarliestWithout(this, WarningLevel.Supervised);
+
     public int ExtendedDays { get; set; }
 
     public int SupervisionCount { get; set; }
@@ -344,6 +357,11 @@ public sealed class Ticket
     public void Apply(TicketWarned e)
     {
         Warnings.Add(new IssuedWarning(e.Level, e.Stage, e.Due, e.At));
+        if (e.Level == WarningLevel.Supervised)
+        {
+            SupervisionCount++;
+        }
+
         LastChangedAt = e.At;
     }
 

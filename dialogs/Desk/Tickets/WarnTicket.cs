@@ -7,6 +7,9 @@ public enum WarningLevel
 
     /// <summary>红牌: the deadline has passed.</summary>
     Red,
+
+    /// <summary>督办: the deadline has been passed by Desk:SuperviseAfterOverdueWorkingDays; the system supervises the ticket.</summary>
+    Supervised,
 }
 
 public enum DeadlineStage
@@ -32,12 +35,30 @@ public sealed record WarnTicket(Guid TicketId) : ITicketCommand
         foreach (var (stage, due) in RunningClocks(ticket))
         {
             var level = LevelAt(rules, start, due, now);
+            if (level == WarningLevel.Red && SupervisedFrom(rules, due) is { } supervised && now >= supervised)
+            {
+                level = WarningLevel.Supervised;
+            }
+
             if (level is { } l && !ticket.Warnings.Any(w => w.Stage == stage && w.Due == due && w.Level >= l))
             {
                 yield return new TicketWarned(l, stage, due, now);
             }
         }
     }
+
+    /// <summary>When a deadline passed without the stage done brings the automatic 督办; null when that is turned off.</summary>
+    public static DateTimeOffset? SupervisedFrom(DeskRules rules, DateTimeOffset due) =>
+        rules.Options.SuperviseAfterOverdueWorkingDays is > 0 and var days
+            ? rules.Calendar.AddWorkingMinutes(due, days * rules.Calendar.MinutesPerDay)
+            : null;
+
+    /// <summary>The running clock deadlines of the ticket that have no card at or above the level yet, earliest first.</summary>
+    public static DateTimeOffset? EarliestWithout(Ticket ticket, WarningLevel level) =>
+        RunningClocks(ticket)
+            .Where(c => !ticket.Warnings.Any(w => w.Stage == c.Stage && w.Due == c.Due && w.Level >= level))
+            .Select(c => (DateTimeOffset?)c.Due)
+            .Min();
 
     /// <summary>The card a clock shows now: none while there is time, yellow near the deadline, red once it has passed.</summary>
     public static WarningLevel? LevelAt(DeskRules rules, DateTimeOffset start, DateTimeOffset due, DateTimeOffset now) =>

@@ -54,4 +54,43 @@ public sealed class WarningTests
     [Fact]
     public void A_resolved_ticket_gets_no_cards() =>
         Assert.Empty(Warn(new Story().Resolved().At(At(12, 31, 9))).Events);
+
+    [Fact]
+    public void A_deadline_passed_by_a_working_day_brings_the_automatic_supervision_once()
+    {
+        // Signing for was due Tuesday 17:30; a working day later is Wednesday 17:30.
+        var story = new Story().At(At(11, 25, 17, 29));
+        story.Then((t, now) => new WarnTicket(t.Id).Decide(t, story.Rules, now));
+        Assert.DoesNotContain(story.Ticket.Warnings, w => w.Level == WarningLevel.Supervised);
+
+        story.At(At(11, 25, 17, 30)).Then((t, now) => new WarnTicket(t.Id).Decide(t, story.Rules, now));
+
+        Assert.Contains(story.Ticket.Warnings, w => w is { Level: WarningLevel.Supervised, Stage: DeadlineStage.SignFor });
+        Assert.Equal(1, story.Ticket.SupervisionCount);
+        Assert.DoesNotContain(Warn(story).Events, e => e is TicketWarned { Stage: DeadlineStage.SignFor });
+    }
+
+    [Fact]
+    public void A_ticket_found_long_overdue_gets_its_supervision_without_a_red_card_first()
+    {
+        var cards = Warn(new Story().At(At(11, 30, 10))).Events.Cast<TicketWarned>().ToList();
+
+        Assert.Contains(cards, c => c is { Stage: DeadlineStage.SignFor, Level: WarningLevel.Supervised });
+        Assert.DoesNotContain(cards, c => c is { Stage: DeadlineStage.SignFor, Level: WarningLevel.Red });
+    }
+
+    [Fact]
+    public void The_indexed_deadlines_move_on_as_the_cards_are_issued()
+    {
+        var story = new Story();
+        var signFor = story.Ticket.SignForDue;
+        Assert.Equal(signFor, story.Ticket.UncardedDue);
+
+        story.At(At(11, 24, 17, 31)).Then((t, now) => new WarnTicket(t.Id).Decide(t, story.Rules, now));
+
+        // Signing for is red; the contact deadline (Wednesday) got its yellow card at the same time.
+        Assert.Equal(story.Ticket.ResolveDue, story.Ticket.UncardedDue);
+        Assert.Equal(story.Ticket.FirstContactDue, story.Ticket.UnredDue);
+        Assert.Equal(signFor, story.Ticket.UnsupervisedDue);
+    }
 }
