@@ -1,6 +1,7 @@
 using Assistant.Bot.Channels;
 using Assistant.Dialogs.Conversations.Tickets;
 using Assistant.Dialogs.Desk;
+using Assistant.Dialogs.Desk.Enterprises;
 using Assistant.Dialogs.Desk.Tickets;
 using Marten;
 
@@ -20,7 +21,8 @@ public sealed class EnterpriseNotices(ProactiveMessages messages, DeskRulesSourc
             return null;
         }
 
-        var notices = TicketNotices.For(ticket, result.Events, rules.Current);
+        var off = await session.LoadAsync<ProgressReminders>(ticket.SubmittedBy, cancellation) is { Off: true };
+        var notices = TicketNotices.For(ticket, result.Events, rules.Current, off);
         if (notices.Count == 0 || await messages.Stage(session, conversation, notices, cancellation) is not { } staged)
         {
             return null;

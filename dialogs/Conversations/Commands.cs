@@ -9,6 +9,12 @@ public enum Command
     Help,
     Restart,
     Menu,
+
+    /// <summary>退订进度提醒.</summary>
+    StopReminders,
+
+    /// <summary>订阅进度提醒.</summary>
+    ResumeReminders,
 }
 
 /// <summary>
@@ -23,6 +29,11 @@ public static class Commands
         ["cancel"] = Command.Cancel, ["quit"] = Command.Cancel, ["stop"] = Command.Cancel, ["exit"] = Command.Cancel,
         ["帮助"] = Command.Help, ["使用说明"] = Command.Help, ["怎么用"] = Command.Help, ["help"] = Command.Help, ["?"] = Command.Help, ["？"] = Command.Help,
         ["重新开始"] = Command.Restart, ["重来"] = Command.Restart, ["从头开始"] = Command.Restart, ["restart"] = Command.Restart, ["startover"] = Command.Restart,
+        ["退订进度提醒"] = Command.StopReminders, ["退订提醒"] = Command.StopReminders, ["退订"] = Command.StopReminders, ["关闭进度提醒"] = Command.StopReminders,
+        ["不要再提醒了"] = Command.StopReminders, ["不用再提醒了"] = Command.StopReminders, ["取消进度提醒"] = Command.StopReminders,
+        ["unsubscribe"] = Command.StopReminders, ["stopupdates"] = Command.StopReminders,
+        ["订阅进度提醒"] = Command.ResumeReminders, ["恢复进度提醒"] = Command.ResumeReminders, ["开启进度提醒"] = Command.ResumeReminders, ["订阅提醒"] = Command.ResumeReminders,
+        ["subscribe"] = Command.ResumeReminders, ["resumeupdates"] = Command.ResumeReminders,
         ["返回主菜单"] = Command.Menu, ["主菜单"] = Command.Menu, ["菜单"] = Command.Menu, ["返回菜单"] = Command.Menu, ["menu"] = Command.Menu, ["mainmenu"] = Command.Menu,
     };
 

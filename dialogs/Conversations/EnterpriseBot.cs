@@ -2,6 +2,7 @@ using System.Text.Json;
 using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Conversations.Submit;
 using Assistant.Dialogs.Conversations.Tickets;
+using Assistant.Dialogs.Desk.Enterprises;
 using Assistant.Dialogs.Desk.Tickets;
 using Assistant.Dialogs.Engine;
 using Assistant.Dialogs.State;
@@ -84,6 +85,14 @@ public sealed class EnterpriseBot : ActivityHandler
                 await dc.CancelAll(cancellation);
                 SendMenu(turn, p.WhatCanIDo, p);
                 return;
+            case Command.StopReminders or Command.ResumeReminders:
+                Remind(turn, Commands.Of(text) == Command.ResumeReminders, p);
+                if (dc.ActiveDialog is not null)
+                {
+                    await dc.Reprompt(cancellation);
+                }
+
+                return;
             case Command.Help:
                 turn.SendActivity(p.Help);
                 if (dc.ActiveDialog is null)
@@ -111,6 +120,17 @@ public sealed class EnterpriseBot : ActivityHandler
         {
             await Route(dc, text, p, cancellation);
         }
+    }
+
+    /// <summary>退订/订阅进度提醒, kept in the turn's commit; the outcome and the department's questions come regardless.</summary>
+    private void Remind(TurnContext turn, bool on, Phrases p)
+    {
+        turn.Get<IDocumentSession>()?.Store(new ProgressReminders { Id = EnterpriseUser.Of(turn.Activity), Off = !on, ChangedAt = _desk.Now() });
+        turn.SendActivity(on
+            ? (p.English ? "Progress updates are on again: you will hear of each step of your requests." : "好的，已为您恢复进度提醒，诉求每有进展都会告诉您。")
+            : (p.English
+                ? "Progress updates are off. You will still receive the outcome, requests for material and the department's replies. Send \"subscribe\" to turn them on again."
+                : "好的，已为您退订进度提醒。办理结果、需要您补充材料的通知和承办部门的答复仍会发给您。如需恢复，请发送“订阅进度提醒”。"));
     }
 
     /// <summary>Words that speak of a problem (a cue of some category, and a need), not a mistyped number or code.</summary>

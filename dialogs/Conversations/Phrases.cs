@@ -29,8 +29,8 @@ public sealed record Phrases(bool English)
     public string WhatCanIDo => English ? "You can type your request directly, or choose:" : "您可以直接描述诉求，也可以选择：";
 
     public string Help => English
-        ? "How it works: describe your company's problem in your own words. I ask only for what is missing (company, contact, a few details), show you a summary, and file it. You get a request number and a query code; with them you can check progress here at any time.\nCommands: “cancel” stops the current step, “restart” starts over, “menu” shows the main menu."
-        : "使用说明：用自己的话描述企业遇到的问题即可，我只会询问缺少的信息（企业名称、联系方式和少量必要情况），确认无误后提交。提交后您会收到诉求编号和查询码，凭此可随时在这里查询办理进度。\n随时可以输入：“取消”结束当前操作，“重新开始”从头开始，“返回主菜单”回到主菜单。";
+        ? "How it works: describe your company's problem in your own words. I ask only for what is missing (company, contact, a few details), show you a summary, and file it. You get a request number and a query code; with them you can check progress here at any time.\nCommands: “cancel” stops the current step, “restart” starts over, “menu” shows the main menu, “unsubscribe” stops the progress updates."
+        : "使用说明：用自己的话描述企业遇到的问题即可，我只会询问缺少的信息（企业名称、联系方式和少量必要情况），确认无误后提交。提交后您会收到诉求编号和查询码，凭此可随时在这里查询办理进度。\n随时可以输入：“取消”结束当前操作，“重新开始”从头开始，“返回主菜单”回到主菜单，“退订进度提醒”不再接收每一步的进度消息。";
 
     public string Cancelled => English ? "OK, cancelled. Is there anything else I can help with?" : "好的，已取消。请问还有什么可以帮您？";
 

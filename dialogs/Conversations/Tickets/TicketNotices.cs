@@ -12,7 +12,8 @@ namespace Assistant.Dialogs.Conversations.Tickets;
 /// </summary>
 public static class TicketNotices
 {
-    public static IReadOnlyList<Activity> For(Ticket ticket, IReadOnlyList<object> events, DeskRules rules)
+    /// <param name="remindersOff">The user has 退订进度提醒: only the outcome, requests for material and interim replies.</param>
+    public static IReadOnlyList<Activity> For(Ticket ticket, IReadOnlyList<object> events, DeskRules rules, bool remindersOff = false)
     {
         var p = Phrases.For(ticket.Conversation?.Locale);
         var number = ticket.Number;
@@ -21,6 +22,11 @@ public static class TicketNotices
         var notices = new List<Activity>();
         foreach (var e in events)
         {
+            if (remindersOff && e is not (InformationRequested or InterimReplyGiven or TicketResolved))
+            {
+                continue;
+            }
+
             Activity? notice = (e, p.English) switch
             {
                 (TicketSignedFor s, false) => Text($"您的诉求 {number} 已由{Dept(s.By.DepartmentId)}签收，承办人员将尽快与您联系。"),

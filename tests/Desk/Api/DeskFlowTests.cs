@@ -65,6 +65,28 @@ public sealed class DeskFlowTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_enterprise_that_unsubscribed_hears_no_step_but_still_gets_the_outcome()
+    {
+        var (conversation, token) = await Chat();
+        var ticket = await _host.File(FromChat(conversation));
+        await _host.AddStaff("wangfang", "王芳", "natural-resources", StaffRole.Staff);
+        var clerk = await _host.SignIn("wangfang");
+
+        await Post(conversation, token, new { type = "message", text = "退订进度提醒" });
+        Assert.Contains(await Said(conversation, token), t => t.StartsWith("好的，已为您退订进度提醒。办理结果、需要您补充材料的通知和承办部门的答复仍会发给您。", StringComparison.Ordinal));
+
+        await clerk.Json(await clerk.Post($"/api/desk/tickets/{ticket.Id}/sign-for", null));
+        await clerk.Json(await clerk.Post($"/api/desk/tickets/{ticket.Id}/resolve", new { outcome = "已在新材料产业园为贵企业预留二十亩工业用地，下周一现场踏勘。" }));
+
+        var activities = await Activities(conversation, token);
+        Assert.DoesNotContain(await Said(conversation, token), t => t.Contains("签收", StringComparison.Ordinal));
+        Assert.Contains(activities, a => a.TryGetProperty("attachments", out var cards) && cards.GetRawText().Contains($"您的诉求 {ticket.Number} 已办结", StringComparison.Ordinal));
+
+        await Post(conversation, token, new { type = "message", text = "订阅进度提醒" });
+        Assert.Contains("好的，已为您恢复进度提醒，诉求每有进展都会告诉您。", await Said(conversation, token));
+    }
+
+    [Fact]
     public async Task Files_the_enterprise_sends_as_material_are_on_the_ticket_for_its_staff_and_nobody_else()
     {
         var (conversation, token) = await Chat();
