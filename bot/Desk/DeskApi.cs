@@ -55,6 +55,7 @@ public static class DeskApi
         services.AddSingleton<DeskCommands>();
         services.AddHostedService<DeskRulesRefresh>();
         services.AddSingleton<EnterpriseNotices>();
+        services.AddSingleton<Dialogs.Conversations.Staff.IStaffChannel, StaffChannel>();
         services.AddOpenApi("desk", openApi => openApi.ShouldInclude = description => description.RelativePath?.StartsWith("api/desk", StringComparison.Ordinal) == true);
         return services;
     }

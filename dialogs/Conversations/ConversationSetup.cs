@@ -15,7 +15,9 @@ public static class ConversationSetup
         services.AddSingleton<RequestUnderstander>();
         services.AddOptions<LookupGuardOptions>().BindConfiguration(LookupGuardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new LookupGuard(sp.GetRequiredService<IOptions<LookupGuardOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LookupGuard>>()));
-        services.AddSingleton<IBot, EnterpriseBot>();
+        services.AddSingleton<EnterpriseBot>();
+        services.AddSingleton<Staff.StaffBot>();
+        services.AddSingleton<IBot, AssistantBot>();
         services.AddSingleton<TurnRunner>();
         return services;
     }

@@ -11,6 +11,7 @@ public sealed class TurnContext(Activity activity, TimeProvider clock)
 {
     private readonly List<OutboundActivity> _outbox = [];
     private readonly Dictionary<Type, object> _state = [];
+    private readonly List<Func<CancellationToken, Task>> _afterCommit = [];
 
     public Activity Activity { get; } = activity;
 
@@ -48,7 +49,17 @@ public sealed class TurnContext(Activity activity, TimeProvider clock)
 
     public T? Get<T>() where T : class => _state.TryGetValue(typeof(T), out var value) ? (T)value : null;
 
-    internal void DiscardOutbox() => _outbox.Clear();
+    /// <summary>Work for after the turn's commit, such as waking the sender of messages staged for other conversations;
+    /// dropped when the turn fails or is run again.</summary>
+    public void AfterCommit(Func<CancellationToken, Task> work) => _afterCommit.Add(work);
+
+    internal IReadOnlyList<Func<CancellationToken, Task>> Committed => _afterCommit;
+
+    internal void DiscardOutbox()
+    {
+        _outbox.Clear();
+        _afterCommit.Clear();
+    }
 
     private Activity Complete(Activity reply) => reply with
     {

@@ -103,6 +103,19 @@ public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMidd
             }
 
             await transport.Deliver(staged, cancellation);
+            foreach (var work in turn.Committed)
+            {
+                try
+                {
+                    await work(cancellation);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // What it would have hurried along is committed and goes out with the next round of its sender.
+                    logger.LogWarning("After the turn in {Conversation}: {Reason}", key, ex.Message);
+                }
+            }
+
             return staged;
         }
     }

@@ -1,9 +1,8 @@
 using System.Linq.Expressions;
 using Marten.Linq.MatchesSql;
 using Assistant.Dialogs.Desk.Departments;
-using Assistant.Dialogs.Desk.Tickets;
 
-namespace Assistant.Bot.Desk;
+namespace Assistant.Dialogs.Desk.Tickets;
 
 /// <summary>
 /// Which tickets a person sees: staff and heads those their department leads or co-handles; dispatchers and leaders

@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Desk;
+using Assistant.Dialogs.Desk.Tickets;
+
+namespace Assistant.Dialogs.Conversations.Staff;
+
+/// <summary>
+/// A ticket as staff see it in Teams: number, enterprise, category, the request, each running deadline with the working
+/// time left, and what can be done now, as Universal Actions (Action.Execute) that come back as card actions.
+/// </summary>
+public static class StaffCards
+{
+    public const string SignForVerb = "staff-sign-for";
+    public const string ResolveVerb = "staff-resolve";
+    public const string ReturnVerb = "staff-return";
+
+    public static Activity Ticket(Ticket ticket, DeskRules rules, DateTimeOffset now, string? link, string? note = null)
+    {
+        var body = new JsonArray
+        {
+            Cards.TextBlock($"{ticket.Number}　{rules.CategoryNames.GetValueOrDefault(ticket.Category, ticket.Category)}类诉求", weight: "Bolder", size: "Medium"),
+            Cards.FactSet(Facts(ticket, rules, now)),
+            Cards.TextBlock(Shorten(ticket.Text, 300)),
+        };
+        if (note is not null)
+        {
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = note, ["wrap"] = true, ["color"] = "Good", ["weight"] = "Bolder" });
+        }
+
+        var actions = new JsonArray();
+        if (ticket.Status == TicketStatus.Routed)
+        {
+            actions.Add(Execute("签收", SignForVerb, ticket, primary: true));
+            actions.Add(ShowCard("退单", ReturnVerb, ticket, "reason", "退单理由（如：不属于本部门职责，应由某部门办理）", "确认退单"));
+        }
+        else if (ticket.Status is TicketStatus.SignedFor or TicketStatus.Handling)
+        {
+            actions.Add(ShowCard("办结", ResolveVerb, ticket, "outcome", "办理结果（将发送给企业）", "确认办结"));
+        }
+
+        if (link is not null)
+        {
+            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "查看详情", ["url"] = link });
+        }
+
+        var card = new JsonObject { ["body"] = body, ["actions"] = actions };
+        return new Activity { Type = ActivityTypes.Message, Attachments = [Cards.Adaptive(card)], Summary = $"{ticket.Number} {ticket.Enterprise.Name}" };
+    }
+
+    private static IEnumerable<(string, string)> Facts(Ticket ticket, DeskRules rules, DateTimeOffset now)
+    {
+        yield return ("企业", ticket.Enterprise.Name);
+        yield return ("联系人", $"{ticket.Contact.Name} {ticket.Contact.Phone}".Trim());
+        yield return ("状态", ticket.Status.ToChinese() + (ticket.AssigneeName is { } who ? $"（{who}）" : ""));
+        if (ticket.Urgent)
+        {
+            yield return ("紧急程度", "急");
+        }
+
+        foreach (var (stage, due) in WarnTicket.RunningClocks(ticket))
+        {
+            var left = now >= due
+                ? $"已超期{Span(rules.Calendar.WorkingMinutesBetween(due, now), rules)}"
+                : $"剩余{Span(rules.Calendar.WorkingMinutesBetween(now, due), rules)}";
+            yield return (StageName(stage), $"{rules.Calendar.Describe(due)}前（{left}）");
+        }
+    }
+
+    public static string StageName(DeadlineStage stage) => stage switch
+    {
+        DeadlineStage.SignFor => "签收时限",
+        DeadlineStage.FirstContact => "联系时限",
+        _ => "办结时限",
+    };
+
+    private static string Span(int minutes, DeskRules rules)
+    {
+        var perDay = rules.Calendar.MinutesPerDay;
+        var (days, hours, rest) = (minutes / perDay, minutes % perDay / 60, minutes % 60);
+        var text = (days > 0 ? $"{days}个工作日" : "") + (hours > 0 ? $"{hours}小时" : "") + (days == 0 && rest > 0 ? $"{rest}分钟" : "");
+        return text.Length == 0 ? "不到1分钟" : text;
+    }
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + "……";
+
+    private static JsonObject Data(string verb, Ticket ticket) => new() { ["action"] = verb, ["ticket"] = ticket.Number };
+
+    private static JsonObject Execute(string title, string verb, Ticket ticket, bool primary = false)
+    {
+        var action = new JsonObject { ["type"] = "Action.Execute", ["title"] = title, ["verb"] = verb, ["data"] = Data(verb, ticket) };
+        if (primary)
+        {
+            action["style"] = "positive";
+        }
+
+        return action;
+    }
+
+    /// <summary>A button that opens a text input on the card and an Action.Execute that sends it.</summary>
+    private static JsonObject ShowCard(string title, string verb, Ticket ticket, string input, string placeholder, string confirm) => new()
+    {
+        ["type"] = "Action.ShowCard",
+        ["title"] = title,
+        ["card"] = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["body"] = new JsonArray
+            {
+                new JsonObject { ["type"] = "Input.Text", ["id"] = input, ["placeholder"] = placeholder, ["isMultiline"] = true, ["maxLength"] = 1000, ["isRequired"] = true, ["errorMessage"] = "请填写" + title.Replace("退单", "退单理由", StringComparison.Ordinal).Replace("办结", "办理结果", StringComparison.Ordinal) },
+            },
+            ["actions"] = new JsonArray { Execute(confirm, verb, ticket, primary: true) },
+        },
+    };
+}

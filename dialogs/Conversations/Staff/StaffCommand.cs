@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Engine;
+
+namespace Assistant.Dialogs.Conversations.Staff;
+
+public enum StaffVerb
+{
+    Help,
+    MyWork,
+    AwaitingSignFor,
+    SignFor,
+    Resolve,
+    Return,
+}
+
+/// <summary>What a staff member asks for in chat: typed (我的待办, 待签收, 签收 编号, 办结 编号 处理结果) or a card's button.</summary>
+public sealed partial record StaffCommand(StaffVerb Verb, string? Number = null, string? Text = null, bool FromCard = false)
+{
+    public static StaffCommand Of(Activity activity)
+    {
+        if (activity.Value is { ValueKind: JsonValueKind.Object } value && Field(value, "action") is { } action)
+        {
+            var number = Field(value, "ticket");
+            return action switch
+            {
+                StaffCards.SignForVerb => new(StaffVerb.SignFor, number, FromCard: true),
+                StaffCards.ResolveVerb => new(StaffVerb.Resolve, number, Field(value, "outcome"), FromCard: true),
+                StaffCards.ReturnVerb => new(StaffVerb.Return, number, Field(value, "reason"), FromCard: true),
+                _ => new(StaffVerb.Help),
+            };
+        }
+
+        var text = (activity.Text ?? "").Trim();
+        var said = UserText.Normalize(text);
+        if (said is "我的待办" or "待办" or "我的工单" or "mywork" or "todo")
+        {
+            return new(StaffVerb.MyWork);
+        }
+
+        if (said is "待签收" or "待签收诉求" or "新诉求" or "unsigned")
+        {
+            return new(StaffVerb.AwaitingSignFor);
+        }
+
+        if (Typed().Match(text) is { Success: true } m)
+        {
+            var rest = m.Groups["rest"].Value.Trim().TrimStart('：', ':', '，', ',').Trim();
+            var verb = m.Groups["verb"].Value switch
+            {
+                "签收" => StaffVerb.SignFor,
+                "办结" => StaffVerb.Resolve,
+                _ => StaffVerb.Return,
+            };
+            return new(verb, m.Groups["number"].Value.ToUpperInvariant(), rest.Length > 0 ? rest : null);
+        }
+
+        return new(StaffVerb.Help);
+    }
+
+    private static string? Field(JsonElement value, string name) =>
+        value.TryGetProperty(name, out var field) && field.ValueKind == JsonValueKind.String && field.GetString() is { } s && s.Trim().Length > 0 ? s.Trim() : null;
+
+    [GeneratedRegex(@"^\s*(?<verb>签收|办结|退单)\s*[:：]?\s*(?<number>[A-Za-z]{1,4}\d{4}-\d{6,})(?<rest>[\s\S]*)$")]
+    private static partial Regex Typed();
+}

@@ -1,0 +1,180 @@
+using System.Net;
+using System.Text.Json;
+using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Desk.Departments;
+using Assistant.Dialogs.Desk.Tickets;
+using Assistant.Tests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assistant.Tests.Channels.Teams;
+
+/// <summary>
+/// Department staff whose Teams identity is linked to their staff record work from their personal chat: the tickets
+/// waiting, 签收 and 办结 typed or pressed on a ticket's card, the card replaced in place, and the enterprise told in
+/// its own chat. Everyone else in Teams is an enterprise user.
+/// </summary>
+public sealed class StaffInTeamsTests(PostgresServer server) : TeamsContext(server)
+{
+    private const string WangFangAad = "5a1f0c2e-7d3b-4c8e-9f10-2b3c4d5e6f70";
+    private const string LiQiangAad = "6b2e1d3f-8e4c-4d9f-8a21-3c4d5e6f7081";
+
+    [Fact]
+    public async Task A_linked_clerk_sees_the_waiting_ticket_signs_for_it_by_typing_and_the_enterprise_is_told()
+    {
+        await Link("wangfang", "王芳", WangFangAad);
+        var (enterprise, ticket) = await FiledFromTeams();
+        var clerk = NewConversation();
+
+        await Say(clerk, WangFangAad, "待签收");
+        var card = (await Fake.WaitFor(clerk, r => r.Any(x => x.Body.Contains(ticket.Number, StringComparison.Ordinal)), Cancel))
+            .Last(x => x.Body.Contains(ticket.Number, StringComparison.Ordinal));
+        Assert.Contains("\"verb\":\"staff-sign-for\"", card.Body, StringComparison.Ordinal);
+        Assert.Contains("签收时限", card.Body, StringComparison.Ordinal);
+
+        await Say(clerk, WangFangAad, $"签收 {ticket.Number}");
+
+        Assert.Equal(TicketStatus.SignedFor, (await Load(ticket.Id)).Status);
+        Assert.Equal("王芳", (await Load(ticket.Id)).AssigneeName);
+        await Fake.WaitFor(enterprise, r => r.Any(x => x.Body.Contains($"您的诉求 {ticket.Number} 已由自然资源和规划局签收", StringComparison.Ordinal)), Cancel);
+    }
+
+    [Fact]
+    public async Task Resolving_from_the_card_replaces_the_card_and_the_outcome_with_the_rating_question_reaches_the_enterprise()
+    {
+        await Link("wangfang", "王芳", WangFangAad);
+        var (enterprise, ticket) = await FiledFromTeams();
+        var clerk = NewConversation();
+        await Say(clerk, WangFangAad, $"签收 {ticket.Number}");
+
+        var response = await Post(Pressed(clerk, WangFangAad, "staff-resolve", ticket.Number, "card-17", ("outcome", "已协调园区管委会，在新材料产业园为贵企业预留二十亩工业用地，下周一现场踏勘。")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var updated = await Fake.WaitFor(clerk, r => r.Any(x => x.Method == "PUT"), Cancel);
+        var put = updated.Single(x => x.Method == "PUT");
+        Assert.EndsWith("/activities/card-17", put.RawTarget, StringComparison.Ordinal);
+        Assert.Contains("已由 王芳 办结，办理结果已发送给企业", put.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("staff-resolve", put.Body, StringComparison.Ordinal);
+        var told = await Fake.WaitFor(enterprise, r => r.Any(x => x.Body.Contains("已办结", StringComparison.Ordinal)), Cancel);
+        Assert.Contains(told, x => x.Body.Contains("满意", StringComparison.Ordinal) && x.Body.Contains("二十亩工业用地", StringComparison.Ordinal));
+        Assert.Equal(TicketStatus.Resolved, (await Load(ticket.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Two_clerks_pressing_sign_for_at_once_have_one_winner_and_both_cards_show_who()
+    {
+        await Link("wangfang", "王芳", WangFangAad);
+        await Link("liqiang", "李强", LiQiangAad);
+        var (_, ticket) = await FiledFromTeams();
+        var (first, second) = (NewConversation(), NewConversation());
+
+        var responses = await Task.WhenAll(
+            Post(Pressed(first, WangFangAad, "staff-sign-for", ticket.Number, "card-1")),
+            Post(Pressed(second, LiQiangAad, "staff-sign-for", ticket.Number, "card-2")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var winner = (await Load(ticket.Id)).AssigneeName;
+        Assert.Contains(winner, new[] { "王芳", "李强" });
+        await using (var session = Store.QuerySession())
+        {
+            var events = await session.Events.FetchStreamAsync(ticket.Id, token: Cancel);
+            Assert.Single(events, e => e.Data is TicketSignedFor);
+        }
+
+        foreach (var conversation in new[] { first, second })
+        {
+            var put = (await Fake.WaitFor(conversation, r => r.Any(x => x.Method == "PUT"), Cancel)).Single(x => x.Method == "PUT");
+            Assert.Contains($"（{winner}）", put.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("staff-sign-for", put.Body, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_Teams_user_who_is_not_linked_gets_the_enterprise_experience_and_typed_staff_commands_do_nothing()
+    {
+        await Link("wangfang", "王芳", WangFangAad);
+        var (_, ticket) = await FiledFromTeams();
+        var stranger = NewConversation();
+
+        await Say(stranger, "9d8c7b6a-0000-4000-8000-000000000001", $"签收 {ticket.Number}");
+
+        Assert.Equal(TicketStatus.Routed, (await Load(ticket.Id)).Status);
+        var replies = await Fake.WaitFor(stranger, r => r.Any(x => x.Status == 200), Cancel);
+        Assert.DoesNotContain(replies, x => x.Body.Contains("已由", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_clerk_asking_for_help_or_for_a_ticket_of_another_department_is_answered_politely()
+    {
+        await Link("wangfang", "王芳", WangFangAad);
+        var clerk = NewConversation();
+
+        await Say(clerk, WangFangAad, "你好");
+        var help = await Fake.WaitFor(clerk, r => r.Any(x => x.Status == 200), Cancel);
+        Assert.Contains("我的待办", help[0].Json.GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        var financing = await File(Requests.Of("financing", "银行抽贷五百万，急需转贷资金"), NewConversation());
+        await Say(clerk, WangFangAad, $"签收 {financing.Number}");
+        await Fake.WaitFor(clerk, r => r.Any(x => x.Body.Contains($"没有找到您可以办理的诉求 {financing.Number}", StringComparison.Ordinal)), Cancel);
+        Assert.Equal(TicketStatus.Routed, (await Load(financing.Id)).Status);
+    }
+
+    private async Task Link(string login, string name, string aad)
+    {
+        await using var session = Store.LightweightSession();
+        session.Store(new StaffMember(login, name, "natural-resources", [StaffRole.Staff], TeamsUserId: aad, Login: login));
+        await session.SaveChangesAsync(Cancel);
+    }
+
+    private async Task<(string Enterprise, Ticket Ticket)> FiledFromTeams()
+    {
+        var enterprise = NewConversation();
+        return (enterprise, await File(Requests.Land(), enterprise));
+    }
+
+    /// <summary>A ticket filed from an enterprise's Teams chat, so that what it is told goes there.</summary>
+    private async Task<Ticket> File(SubmitTicket request, string enterprise)
+    {
+        var desk = Factory.Services.GetRequiredService<TicketDesk>();
+        var reference = new ConversationReference("msteams", Fake.ServiceUrl, enterprise, "29:1enterprise", "28:" + FakeBotService.AppId, "刘洋", "zh-CN", TenantId);
+        var result = await desk.Submit(request with { Channel = "msteams", Conversation = reference, SubmittedBy = "msteams:29:1enterprise" }, Cancel);
+        Assert.True(result.IsAccepted, result.Rejection?.Message);
+        return result.Ticket!;
+    }
+
+    private async Task Say(string conversation, string aad, string text)
+    {
+        var response = await Post(As(Message(conversation, text), aad));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static Activity As(Activity activity, string aad) => activity with
+    {
+        From = new ChannelAccount { Id = "29:1staff-" + aad[..8], Name = "staff", AadObjectId = aad },
+    };
+
+    private Activity Pressed(string conversation, string aad, string verb, string number, string cardId, params (string Name, string Value)[] inputs)
+    {
+        var data = new Dictionary<string, string> { ["ticket"] = number };
+        foreach (var (name, value) in inputs)
+        {
+            data[name] = value;
+        }
+
+        return As(Message(conversation, ""), aad) with
+        {
+            Type = ActivityTypes.Invoke,
+            Name = "adaptiveCard/action",
+            Text = null,
+            Entities = null,
+            ReplyToId = cardId,
+            Value = JsonSerializer.SerializeToElement(new { action = new { type = "Action.Execute", verb, data } }),
+        };
+    }
+
+    private async Task<Ticket> Load(Guid id)
+    {
+        await using var session = Store.QuerySession();
+        return (await session.LoadAsync<Ticket>(id, Cancel))!;
+    }
+}
