@@ -26,7 +26,7 @@ public static class DeskSetup
         services.AddSingleton(sp => new DeskRulesSource(sp.GetRequiredService<IOptions<DeskOptions>>().Value, sp.GetRequiredService<WorkingCalendar>()));
         // Whoever asks for the rules gets those in force at that moment.
         services.AddTransient(sp => sp.GetRequiredService<DeskRulesSource>().Current);
-        services.AddSingleton(sp => new TicketDesk(sp.GetRequiredService<Marten.IDocumentStore>(), sp.GetRequiredService<DeskRulesSource>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new TicketDesk(sp.GetRequiredService<Marten.IDocumentStore>(), sp.GetRequiredService<DeskRulesSource>(), sp.GetRequiredService<TimeProvider>(), sp.GetServices<ITicketObserver>()));
         return services;
     }
 }

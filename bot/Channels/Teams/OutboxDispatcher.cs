@@ -155,7 +155,7 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
         await using (var query = store.QuerySession())
         {
             pending = await query.Query<OutboxMessage>()
-                .Where(m => m.DeliveredAt == null && m.FailedAt == null)
+                .Where(m => m.DeliveredAt == null && m.FailedAt == null && (!m.Scheduled || m.NextAttemptAt <= now))
                 .OrderBy(m => m.CreatedAt).ThenBy(m => m.Sequence)
                 .Take(Batch)
                 .ToListAsync(cancellation);

@@ -50,9 +50,13 @@ public sealed class OutboxMessage
 
     public string? LastError { get; set; }
 
+    /// <summary>Held until <see cref="NextAttemptAt"/> on purpose (a notice kept for office hours): it does not hold back
+    /// the messages after it in its conversation, as a message waiting to be retried does.</summary>
+    public bool Scheduled { get; set; }
+
     public bool IsPending => DeliveredAt is null && FailedAt is null;
 
-    public static OutboxMessage For(OutboundKind kind, Activity activity, DateTimeOffset now, int sequence)
+    public static OutboxMessage For(OutboundKind kind, Activity activity, DateTimeOffset now, int sequence, DateTimeOffset? notBefore = null)
     {
         var id = Guid.CreateVersion7(now);
         return new OutboxMessage
@@ -66,7 +70,8 @@ public sealed class OutboxMessage
             Activity = ActivityJson.Serialize(kind == OutboundKind.Send ? activity with { Id = id.ToString() } : activity),
             CreatedAt = now,
             Sequence = sequence,
-            NextAttemptAt = now,
+            NextAttemptAt = notBefore > now ? notBefore.Value : now,
+            Scheduled = notBefore > now,
         };
     }
 }

@@ -23,7 +23,9 @@ public sealed class ProactiveMessenger(IDocumentStore store, OutboxDispatcher di
     }
 
     /// <summary>Queues the activities in the given session, which the caller commits; call <see cref="Wake"/> after.</summary>
-    public async Task<IReadOnlyList<OutboxMessage>> Stage(IDocumentSession session, ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellation)
+    /// <param name="notBefore">Hold the messages until then (quiet hours); they do not hold back others meanwhile.</param>
+    public async Task<IReadOnlyList<OutboxMessage>> Stage(
+        IDocumentSession session, ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellation, DateTimeOffset? notBefore = null)
     {
         // The connector token may only go to the service URLs Teams gave us, never to another channel's host.
         if (reference.ChannelId != TeamsChannelId)
@@ -33,7 +35,7 @@ public sealed class ProactiveMessenger(IDocumentStore store, OutboxDispatcher di
 
         var latest = await session.LoadAsync<TeamsConversation>(reference.ConversationId, cancellation);
         var now = clock.GetUtcNow();
-        var messages = activities.Select((activity, i) => OutboxMessage.For(OutboundKind.Send, Addressed(reference, latest, activity), now, i)).ToList();
+        var messages = activities.Select((activity, i) => OutboxMessage.For(OutboundKind.Send, Addressed(reference, latest, activity), now, i, notBefore)).ToList();
         session.Insert(messages.ToArray());
         return messages;
     }

@@ -67,6 +67,12 @@ public sealed class TeamsOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Staff linked to Teams get a card for each new ticket of their department and for each 黄牌, 红牌 and 督办.</summary>
+    public bool StaffNotices { get; set; } = true;
+
+    /// <summary>Staff cards that fall outside office hours (the desk's working calendar) wait for the next working start.</summary>
+    public bool StaffQuietHours { get; set; } = true;
+
     public bool IsConfigured => Enabled && AppId.Length > 0;
 
     public string AuthorityUrl => Authority.Length > 0 ? Authority : $"https://login.microsoftonline.com/{TenantId}";

@@ -21,6 +21,7 @@ public static class TeamsSetup
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddTransient<TeamsTransport>(); // one per turn: it carries the turn's outbox from commit to delivery
         services.AddSingleton<ProactiveMessenger>();
+        services.AddSingleton<Dialogs.Desk.Tickets.ITicketObserver, StaffNotices>();
         return services;
     }
 

@@ -8,7 +8,8 @@ public static class TeamsStore
     public static StoreOptions ConfigureTeams(this StoreOptions options)
     {
         options.Schema.For<OutboxMessage>().Identity(m => m.Id).Duplicate(m => m.ConversationId).UseOptimisticConcurrency(true);
-        options.Schema.For<TeamsConversation>().Identity(c => c.Id);
+        // A staff member's personal chat is found by their Entra object id when a card is to reach them.
+        options.Schema.For<TeamsConversation>().Identity(c => c.Id).Duplicate(c => c.UserAadObjectId);
         return options;
     }
 }

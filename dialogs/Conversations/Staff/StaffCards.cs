@@ -15,14 +15,19 @@ public static class StaffCards
     public const string ResolveVerb = "staff-resolve";
     public const string ReturnVerb = "staff-return";
 
-    public static Activity Ticket(Ticket ticket, DeskRules rules, DateTimeOffset now, string? link, string? note = null)
+    /// <param name="headline">Why the card comes, above it ("新诉求，请及时签收", "红牌：已超过办结时限").</param>
+    /// <param name="urgent">The headline in the attention colour (红牌, 督办).</param>
+    public static Activity Ticket(Ticket ticket, DeskRules rules, DateTimeOffset now, string? link, string? note = null, string? headline = null, bool urgent = false)
     {
-        var body = new JsonArray
+        var body = new JsonArray();
+        if (headline is not null)
         {
-            Cards.TextBlock($"{ticket.Number}　{rules.CategoryNames.GetValueOrDefault(ticket.Category, ticket.Category)}类诉求", weight: "Bolder", size: "Medium"),
-            Cards.FactSet(Facts(ticket, rules, now)),
-            Cards.TextBlock(Shorten(ticket.Text, 300)),
-        };
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = headline, ["wrap"] = true, ["weight"] = "Bolder", ["color"] = urgent ? "Attention" : "Accent" });
+        }
+
+        body.Add(Cards.TextBlock($"{ticket.Number}　{rules.CategoryNames.GetValueOrDefault(ticket.Category, ticket.Category)}类诉求", weight: "Bolder", size: "Medium"));
+        body.Add(Cards.FactSet(Facts(ticket, rules, now)));
+        body.Add(Cards.TextBlock(Shorten(ticket.Text, 300)));
         if (note is not null)
         {
             body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = note, ["wrap"] = true, ["color"] = "Good", ["weight"] = "Bolder" });

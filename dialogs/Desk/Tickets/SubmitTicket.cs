@@ -167,7 +167,9 @@ public static class SubmitTicketHandler
         }
 
         session.Events.StartStream<Ticket>(id, decision.Events);
-        return new DeskResult(Ticket.From(decision.Events), decision.Events, null);
+        var result = new DeskResult(Ticket.From(decision.Events), decision.Events, null);
+        await desk.Observe(session, result, cancellation);
+        return result;
     }
 
     private static Guid TicketIdFor(this TicketDesk desk, SubmitTicket command) =>

@@ -18,8 +18,19 @@ public sealed record DeskResult(Ticket? Ticket, IReadOnlyList<object> Events, Re
 /// the stream version; the command is then decided again on the fresh state, so of two staff signing for the same
 /// ticket at once exactly one succeeds and the other learns who was first.
 /// </summary>
-public sealed class TicketDesk(IDocumentStore store, DeskRulesSource source, TimeProvider clock)
+/// <summary>
+/// Something that must be written in the same commit as a ticket's step, whoever took it (a chat, the console, the
+/// deadline sweep): the staff's notices. Implemented by the host, which knows the channels.
+/// </summary>
+public interface ITicketObserver
 {
+    Task Staged(IDocumentSession session, DeskResult result, CancellationToken cancellation);
+}
+
+public sealed class TicketDesk(IDocumentStore store, DeskRulesSource source, TimeProvider clock, IEnumerable<ITicketObserver>? observers = null)
+{
+    private readonly IReadOnlyList<ITicketObserver> _observers = observers?.ToList() ?? [];
+
     private const int Attempts = 5;
 
     /// <summary>A desk whose rules never change (tests, tools).</summary>
@@ -84,7 +95,23 @@ public sealed class TicketDesk(IDocumentStore store, DeskRulesSource source, Tim
             ticket.Fold(e);
         }
 
-        return new DeskResult(ticket, decision.Events, null);
+        var result = new DeskResult(ticket, decision.Events, null);
+        await Observe(session, result, cancellation);
+        return result;
+    }
+
+    /// <summary>Lets the observers write what the step brings into the step's own session.</summary>
+    public async Task Observe(IDocumentSession session, DeskResult result, CancellationToken cancellation)
+    {
+        if (result.Events.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var observer in _observers)
+        {
+            await observer.Staged(session, result, cancellation);
+        }
     }
 
     /// <summary>The current instant in UTC, whatever offset the clock reports.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Assistant.Bot.Channels.Teams;
 using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Desk.Departments;
 using Assistant.Dialogs.Desk.Tickets;
@@ -119,10 +120,103 @@ public sealed class StaffInTeamsTests(PostgresServer server) : TeamsContext(serv
         Assert.Equal(TicketStatus.Routed, (await Load(financing.Id)).Status);
     }
 
-    private async Task Link(string login, string name, string aad)
+    [Fact]
+    public async Task A_new_ticket_reaches_the_departments_linked_staff_as_a_card_and_nobody_else()
+    {
+        await Link("wangfang", "王芳", WangFangAad);
+        await Link("chenjing", "陈静", LiQiangAad, "finance");
+        var (clerk, other) = (NewConversation(), NewConversation());
+        await Say(clerk, WangFangAad, "你好");
+        await Say(other, LiQiangAad, "你好");
+
+        var (_, ticket) = await FiledFromTeams();
+
+        var card = (await Fake.WaitFor(clerk, r => r.Any(x => x.Body.Contains("新诉求，请及时签收", StringComparison.Ordinal)), Cancel))
+            .Single(x => x.Body.Contains("新诉求，请及时签收", StringComparison.Ordinal));
+        Assert.Contains(ticket.Number, card.Body, StringComparison.Ordinal);
+        Assert.Contains("\"verb\":\"staff-sign-for\"", card.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(Fake.For(other), x => x.Body.Contains(ticket.Number, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_red_card_reaches_the_assignee_and_the_head_of_the_department()
+    {
+        await Link("wangfang", "王芳", WangFangAad);
+        await Link("zhaolei", "赵磊", LiQiangAad, roles: StaffRole.DepartmentHead);
+        var (clerk, head) = (NewConversation(), NewConversation());
+        await Say(clerk, WangFangAad, "你好");
+        await Say(head, LiQiangAad, "你好");
+        var (_, ticket) = await FiledFromTeams();
+        await Say(clerk, WangFangAad, $"签收 {ticket.Number}");
+
+        var desk = Factory.Services.GetRequiredService<TicketDesk>();
+        var overdue = desk.Rules.Calendar.AddWorkingMinutes((await Load(ticket.Id)).ResolveDue!.Value, 10);
+        await using (var session = Store.LightweightSession())
+        {
+            // The sweep decides with its clock; here the decision is taken at an instant after the deadline.
+            var stream = await session.Events.FetchForWriting<Ticket>(ticket.Id, Cancel);
+            var cards = WarnTicket.DueWarnings(stream.Aggregate!, desk.Rules, overdue).Where(w => w.Stage == DeadlineStage.Resolve).ToList();
+            stream.AppendMany(cards);
+            var warned = stream.Aggregate!;
+            foreach (var c in cards)
+            {
+                warned.Fold(c);
+            }
+
+            await desk.Observe(session, new DeskResult(warned, cards, null), Cancel);
+            await session.SaveChangesAsync(Cancel);
+        }
+
+        foreach (var conversation in new[] { clerk, head })
+        {
+            await Fake.WaitFor(conversation, r => r.Any(x => x.Body.Contains("红牌：已超过办结时限", StringComparison.Ordinal) && x.Body.Contains(ticket.Number, StringComparison.Ordinal)), Cancel);
+        }
+    }
+
+    [Fact]
+    public async Task At_night_the_card_waits_for_office_hours_and_does_not_hold_back_the_clerks_own_answers()
+    {
+        await Link("wangfang", "王芳", WangFangAad);
+        var clerk = NewConversation();
+        await Say(clerk, WangFangAad, "你好");
+        var services = Factory.Services;
+        // The coming Friday at 22:00 Beijing time (the outbox compares with the host's own clock, so it lies ahead).
+        var beijing = TimeSpan.FromHours(8);
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(beijing).DateTime);
+        var friday = today.AddDays(((int)DayOfWeek.Friday - (int)today.DayOfWeek + 7) % 7 + 7);
+        var friday22 = new DateTimeOffset(friday.ToDateTime(new TimeOnly(22, 0)), beijing);
+        var calendar = services.GetRequiredService<Dialogs.Desk.DeskRulesSource>().Current.Calendar;
+        var morning = friday.AddDays(1);
+        while (!calendar.IsWorkingDay(morning))
+        {
+            morning = morning.AddDays(1);
+        }
+
+        var notices = new StaffNotices(
+            services.GetRequiredService<ProactiveMessenger>(), services.GetRequiredService<Dialogs.Desk.DeskRulesSource>(),
+            services.GetRequiredService<Dialogs.Conversations.Staff.IStaffChannel>(),
+            Microsoft.Extensions.Options.Options.Create(new TeamsOptions { Enabled = true, AppId = FakeBotService.AppId, StaffQuietHours = true }),
+            new Microsoft.Extensions.Time.Testing.FakeTimeProvider(friday22), Microsoft.Extensions.Logging.Abstractions.NullLogger<StaffNotices>.Instance);
+        var (_, ticket) = await FiledFromTeams();
+        await using (var session = Store.LightweightSession())
+        {
+            var events = (await session.Events.FetchStreamAsync(ticket.Id, token: Cancel)).Select(e => e.Data).ToList();
+            await notices.Staged(session, new DeskResult(ticket, events, null), Cancel);
+            await session.SaveChangesAsync(Cancel);
+        }
+
+        var held = (await Outbox(clerk)).Where(m => m.Scheduled).ToList();
+        Assert.Single(held);
+        Assert.Equal(new DateTimeOffset(morning.ToDateTime(new TimeOnly(9, 0)), beijing), held[0].NextAttemptAt);
+
+        await Say(clerk, WangFangAad, "帮助");
+        await Fake.WaitFor(clerk, r => r.Count(x => x.Body.Contains("我的待办", StringComparison.Ordinal)) >= 2, Cancel);
+    }
+
+    private async Task Link(string login, string name, string aad, string department = "natural-resources", params StaffRole[] roles)
     {
         await using var session = Store.LightweightSession();
-        session.Store(new StaffMember(login, name, "natural-resources", [StaffRole.Staff], TeamsUserId: aad, Login: login));
+        session.Store(new StaffMember(login, name, department, roles.Length > 0 ? roles : [StaffRole.Staff], TeamsUserId: aad, Login: login));
         await session.SaveChangesAsync(Cancel);
     }
 

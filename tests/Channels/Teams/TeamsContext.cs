@@ -55,6 +55,8 @@ public abstract class TeamsContext(PostgresServer server) : IAsyncLifetime
         host.UseSetting("Teams:OutboxRetryDelay", "00:00:00.050");
         host.UseSetting("Teams:OutboxMaxRetryDelay", "00:00:00.200");
         host.UseSetting("Teams:OutboxPollInterval", "00:00:00.100");
+        // The tests run at any hour; quiet hours have their own test.
+        host.UseSetting("Teams:StaffQuietHours", "false");
         host.ConfigureTestServices(services => services.AddSingleton<IConnectorTokenProvider, FixedConnectorToken>());
     });
 
