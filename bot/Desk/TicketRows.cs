@@ -41,23 +41,21 @@ public static class TicketRows
                 _ => "green",
             };
             return new DeadlineView(clock.Stage.ToString(), DeskViewText.StageName(clock.Stage), clock.Due, rules.Calendar.Describe(clock.Due), minutes, Left(minutes, rules), card);
-        }).ToList();
+        }).Concat(Paused(t, rules)).ToList();
+    }
+
+    /// <summary>A 办结 clock standing still for the enterprise's 补充材料: the time it keeps, and the deadline as it stands.</summary>
+    private static IEnumerable<DeadlineView> Paused(Ticket t, DeskRules rules)
+    {
+        if (t.ResolvePausedAt is { } paused && t.ResolveDue is { } due && t.Status == TicketStatus.AwaitingInformation)
+        {
+            var left = rules.Calendar.WorkingMinutesBetween(paused, due);
+            yield return new DeadlineView(nameof(DeadlineStage.Resolve), DeskViewText.StageName(DeadlineStage.Resolve), due, rules.Calendar.Describe(due) + "（企业补充材料后顺延）",
+                left, $"暂停计时，{Left(left, rules)}", "paused");
+        }
     }
 
     /// <summary>"剩余1个工作日3小时", "已超期2小时": in working time, as the deadline counts it.</summary>
-    public static string Left(int minutes, DeskRules rules)
-    {
-        var span = Math.Abs(minutes);
-        var perDay = rules.Calendar.MinutesPerDay;
-        var days = span / perDay;
-        var hours = span % perDay / 60;
-        var rest = span % 60;
-        var text = (days > 0 ? $"{days}个工作日" : "") + (hours > 0 ? $"{hours}小时" : "") + (days == 0 && rest > 0 ? $"{rest}分钟" : "");
-        if (text.Length == 0)
-        {
-            text = "不到1分钟";
-        }
-
-        return minutes >= 0 ? "剩余" + text : "已超期" + text;
-    }
+    public static string Left(int minutes, DeskRules rules) =>
+        (minutes >= 0 ? "剩余" : "已超期") + rules.Calendar.DescribeWorkingTime(minutes);
 }

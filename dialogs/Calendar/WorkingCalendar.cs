@@ -146,6 +146,15 @@ public sealed class WorkingCalendar
         }
     }
 
+    /// <summary>A span of office minutes as staff count it: "1个工作日3小时", "2小时", "45分钟", "不到1分钟".</summary>
+    public string DescribeWorkingTime(int minutes)
+    {
+        var span = Math.Abs(minutes);
+        var (days, hours, rest) = (span / MinutesPerDay, span % MinutesPerDay / 60, span % 60);
+        var text = (days > 0 ? $"{days}个工作日" : "") + (hours > 0 ? $"{hours}小时" : "") + (days == 0 && rest > 0 ? $"{rest}分钟" : "");
+        return text.Length == 0 ? "不到1分钟" : text;
+    }
+
     /// <summary>The instant <paramref name="minutes"/> office minutes before <paramref name="end"/>, walking back over the
     /// office hours of working days; the inverse of <see cref="AddWorkingMinutes"/> for an end inside office hours.</summary>
     public DateTimeOffset SubtractWorkingMinutes(DateTimeOffset end, int minutes)

@@ -26,6 +26,14 @@ public static class DeadlinePresets
 {
     public const string Default = "default";
 
+    /// <summary>
+    /// Whether the 办结 clock stops while the department waits for the enterprise's 补充材料 (the time is the
+    /// enterprise's, not the department's). Our reading of the schemes: the product default and Shandong's 工单
+    /// suspend it; the pledge schemes (河南 13710, 中山 马上办) count straight through. Desk:PauseWhileAwaitingInformation
+    /// overrides it.
+    /// </summary>
+    public static bool PausesForInformation(string preset) => preset is Default or "shandong";
+
     public static IReadOnlyDictionary<string, StageLimits> All { get; } = new Dictionary<string, StageLimits>
     {
         // Product defaults: sign for in 1, contact in 2, resolve in 5 working days; complex cases up to 30.

@@ -35,6 +35,9 @@ public sealed class DeskOptions : IValidatableObject
     /// <summary>A clerk's 退单 waits for the head of the department before it goes to the dispatcher.</summary>
     public bool HeadsApproveReturns { get; set; } = true;
 
+    /// <summary>Whether the 办结 clock stops while the enterprise is asked for 补充材料; unset follows the preset.</summary>
+    public bool? PauseWhileAwaitingInformation { get; set; }
+
     /// <summary>A deadline passed by this many working days brings an automatic 督办 (0: never; leaders still can).</summary>
     [Range(0, 30, ErrorMessage = "Desk:SuperviseAfterOverdueWorkingDays 须在 0 到 30 之间。")]
     public int SuperviseAfterOverdueWorkingDays { get; set; } = 1;

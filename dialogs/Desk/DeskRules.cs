@@ -41,6 +41,9 @@ public sealed class DeskRules
 
     public IReadOnlyDictionary<string, string> CategoryNames { get; }
 
+    /// <summary>The 办结 clock stops while the enterprise is asked for 补充材料 (Desk:PauseWhileAwaitingInformation, or the preset).</summary>
+    public bool PausesForInformation => Options.PauseWhileAwaitingInformation ?? DeadlinePresets.PausesForInformation(Options.Preset);
+
     public StageLimits LimitsFor(string category) => _limits.GetValueOrDefault(category) ?? _limits[""];
 
     public Department? FindDepartment(string id) => _departments.GetValueOrDefault(id);

@@ -66,8 +66,8 @@ public static class StaffCards
         foreach (var (stage, due) in WarnTicket.RunningClocks(ticket))
         {
             var left = now >= due
-                ? $"已超期{Span(rules.Calendar.WorkingMinutesBetween(due, now), rules)}"
-                : $"剩余{Span(rules.Calendar.WorkingMinutesBetween(now, due), rules)}";
+                ? $"已超期{rules.Calendar.DescribeWorkingTime(rules.Calendar.WorkingMinutesBetween(due, now))}"
+                : $"剩余{rules.Calendar.DescribeWorkingTime(rules.Calendar.WorkingMinutesBetween(now, due))}";
             yield return (StageName(stage), $"{rules.Calendar.Describe(due)}前（{left}）");
         }
     }
@@ -78,14 +78,6 @@ public static class StaffCards
         DeadlineStage.FirstContact => "联系时限",
         _ => "办结时限",
     };
-
-    private static string Span(int minutes, DeskRules rules)
-    {
-        var perDay = rules.Calendar.MinutesPerDay;
-        var (days, hours, rest) = (minutes / perDay, minutes % perDay / 60, minutes % 60);
-        var text = (days > 0 ? $"{days}个工作日" : "") + (hours > 0 ? $"{hours}小时" : "") + (days == 0 && rest > 0 ? $"{rest}分钟" : "");
-        return text.Length == 0 ? "不到1分钟" : text;
-    }
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + "……";
 

@@ -15,7 +15,19 @@ public sealed record ProvideInformation(Guid TicketId, Actor By, string Informat
                 TicketStatus.AwaitingInformation, TicketStatus.Returned),
             () => Files is { Count: > 0 } && string.IsNullOrWhiteSpace(Information) ? null : Guards.Text(Information, "补充内容"),
             () => Files is { Count: > 20 } ? new Rejection(RejectionCode.Invalid, "一次最多补充20个文件。") : null)?.ToDecision()
-        ?? Decision.Accept(new InformationProvided(By, Information.Trim(), now, Files is { Count: > 0 } ? Files : null));
+        ?? Decision.Accept([new InformationProvided(By, Information.Trim(), now, Files is { Count: > 0 } ? Files : null), .. Resumed(ticket, rules, now)]);
+
+    /// <summary>An answer to the open request restarts a paused 办结 clock with the working time it had left.</summary>
+    private static IEnumerable<object> Resumed(Ticket ticket, DeskRules rules, DateTimeOffset now)
+    {
+        if (ticket.Status != TicketStatus.AwaitingInformation || ticket.ResolvePausedAt is not { } paused || ticket.ResolveDue is not { } due)
+        {
+            yield break;
+        }
+
+        var left = rules.Calendar.WorkingMinutesBetween(paused, due);
+        yield return new ResolveClockResumed(paused, rules.Calendar.WorkingMinutesBetween(paused, now), rules.Calendar.AddWorkingMinutes(now, left), now);
+    }
 }
 
 public sealed record InformationProvided(Actor By, string Information, DateTimeOffset At, IReadOnlyList<TicketFile>? Files = null);

@@ -116,6 +116,9 @@ public sealed class Ticket
     [System.Text.Json.Serialization.JsonIgnore]
     public DateTimeOffset? UnsupervisedDue => WarnTicket.EarliestWithout(this, WarningLevel.Supervised);
 
+    /// <summary>Since when the 办结 clock stands still, waiting for the enterprise's 补充材料; null while it runs.</summary>
+    public DateTimeOffset? ResolvePausedAt { get; set; }
+
     public int ExtendedDays { get; set; }
 
     public int SupervisionCount { get; set; }
@@ -165,6 +168,8 @@ public sealed class Ticket
             case InterimReplyGiven e: Apply(e); break;
             case InformationRequested e: Apply(e); break;
             case InformationProvided e: Apply(e); break;
+            case ResolveClockPaused e: Apply(e); break;
+            case ResolveClockResumed e: Apply(e); break;
             case TicketReturned e: Apply(e); break;
             case TicketRedispatched e: Apply(e); break;
             case TicketTransferred e: Apply(e); break;
@@ -392,8 +397,18 @@ public sealed class Ticket
         LastChangedAt = e.At;
     }
 
+    public void Apply(ResolveClockPaused e) => ResolvePausedAt = e.At;
+
+    public void Apply(ResolveClockResumed e)
+    {
+        ResolvePausedAt = null;
+        ResolveDue = e.ResolveDue;
+        LastChangedAt = e.At;
+    }
+
     public void Apply(TicketReopened e)
     {
+        ResolvePausedAt = null;
         ReopenCount++;
         Status = TicketStatus.Handling;
         ResolveDue = e.ResolveDue;
@@ -427,6 +442,7 @@ public sealed class Ticket
         SignForDue = deadlines.SignForDue;
         FirstContactDue = deadlines.FirstContactDue;
         ResolveDue = deadlines.ResolveDue;
+        ResolvePausedAt = null;
         AssigneeId = null;
         AssigneeName = null;
         SignedForAt = null;

@@ -78,7 +78,7 @@ public sealed record WarnTicket(Guid TicketId) : ITicketCommand
         }
 
         if (ticket.Status is TicketStatus.Routed or TicketStatus.SignedFor or TicketStatus.Handling or TicketStatus.AwaitingInformation
-            && ticket.ResolveDue is { } resolve)
+            && ticket.ResolvePausedAt is null && ticket.ResolveDue is { } resolve)
         {
             yield return (DeadlineStage.Resolve, resolve);
         }

@@ -41,8 +41,10 @@ public sealed class DeskFlowTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal("已签收", signed.GetProperty("ticket").GetProperty("statusName").GetString());
         Assert.Contains($"您的诉求 {ticket.Number} 已由自然资源和规划局签收，承办人员将尽快与您联系。", await Said(conversation, token));
 
-        await clerk.Json(await clerk.Post($"/api/desk/tickets/{ticket.Id}/request-information", new { request = "请补充现有厂房的不动产证复印件" }));
+        var waiting = await clerk.Json(await clerk.Post($"/api/desk/tickets/{ticket.Id}/request-information", new { request = "请补充现有厂房的不动产证复印件" }));
         Assert.Contains(await Said(conversation, token), t => t.StartsWith($"为办理您的诉求 {ticket.Number}，承办部门请您补充：请补充现有厂房的不动产证复印件", StringComparison.Ordinal));
+        Assert.Contains(waiting.GetProperty("deadlines").EnumerateArray(), d => d.GetProperty("card").GetString() == "paused"
+            && d.GetProperty("leftText").GetString()!.StartsWith("暂停计时，剩余", StringComparison.Ordinal));
 
         await Post(conversation, token, new { type = "message", text = $"补充 {ticket.Number}：不动产证复印件明天送到服务中心" });
         Assert.Contains("已收到，您补充的内容已转交承办部门。", await Said(conversation, token));

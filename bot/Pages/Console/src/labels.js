@@ -14,7 +14,7 @@ export const statusTag = (status) => ({
 
 export const cardTag = (card) => ({ green: 'success', yellow: 'warning', red: 'danger' })[card] ?? 'info'
 
-export const cardName = (card) => ({ green: '绿牌', yellow: '黄牌', red: '红牌' })[card] ?? ''
+export const cardName = (card) => ({ green: '绿牌', yellow: '黄牌', red: '红牌', paused: '暂停计时' })[card] ?? ''
 
 export const actionNames = {
   'sign-for': '签收',
