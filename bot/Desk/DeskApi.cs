@@ -67,6 +67,7 @@ public static class DeskApi
         desk.MapSessionApi();
         var tickets = desk.MapGroup("").RequireDeskUser().RequireAntiforgery();
         tickets.MapStaffAdminApi();
+        tickets.MapTeamsLinkAdminApi();
         tickets.MapDeskSettingsAdminApi();
         tickets.MapGet("/queues", TicketQueues.Counts).ForRoles(Anyone).WithName("QueueCounts");
         tickets.MapGet("/tickets", TicketQueues.List).ForRoles(Anyone).WithName("ListTickets");

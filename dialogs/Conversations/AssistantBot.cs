@@ -21,6 +21,14 @@ public sealed class AssistantBot(EnterpriseBot enterprise, StaffBot staff) : IBo
             return;
         }
 
+        if (turn.Activity.Type == Activities.ActivityTypes.Message && LinkRequest.Of(turn) is { } request)
+        {
+            // Not a staff member yet: the request waits for an administrator; the same answer whether the account exists.
+            turn.Get<IDocumentSession>()?.Store(request);
+            turn.SendActivity($"已收到您的绑定申请（工作台账号 {request.Login}）。系统管理员在工作台“人员管理”中确认后，您就可以在这里签收、办理诉求，并收到新诉求和时限提醒。");
+            return;
+        }
+
         await enterprise.OnTurn(turn, cancellation);
     }
 

@@ -69,6 +69,7 @@ public static class DeskStore
             .UniqueIndex(Marten.Schema.UniqueIndexType.Computed, "uq_staff_login", s => s.Login!)
             .Duplicate(s => s.Email).Duplicate(s => s.OidcSubject);
         options.Schema.For<ProgressReminders>().Identity(r => r.Id);
+        options.Schema.For<TeamsLinkRequest>().Identity(r => r.Id);
         options.Schema.For<Enterprise>().Identity(e => e.Id).UniqueIndex(e => e.CreditCode!).Duplicate(e => e.Name);
 
         options.Storage.ExtendedSchemaObjects.Add(new Sequence(new PostgresqlObjectName(schema, TicketNumbers.SequenceName, SchemaUtils.IdentifierUsage.General)));

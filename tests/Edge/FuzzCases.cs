@@ -61,7 +61,7 @@ public sealed class FuzzCases(int seed, FuzzTargets targets)
             "desk-session" => Post(endpoint, Pick(["/api/desk/session", "/api/desk/session/password", "/api/desk/session/sign-out"]), Json(DeskBody()), bearer: Chance(0.2) ? Token() : null),
             "desk-read" => Get(endpoint, Pick([
                 "/api/desk/queues", "/api/desk/tickets?queue=" + Pick(["all", "nope", "", "%00", new string('q', 300)]) + "&page=" + Pick(["1", "-1", "abc", "99999999999"]) + "&from=" + Pick(["2026-01-01", "yesterday", ""]),
-                $"/api/desk/tickets/{Guid.NewGuid()}", "/api/desk/tickets/not-a-guid", $"/api/desk/tickets/{Guid.NewGuid()}/files/..%2F..%2Fx", "/api/desk/admin/staff", "/api/desk/session/oidc?returnUrl=//evil.example",
+                $"/api/desk/tickets/{Guid.NewGuid()}", "/api/desk/tickets/not-a-guid", $"/api/desk/tickets/{Guid.NewGuid()}/files/..%2F..%2Fx", "/api/desk/admin/staff", "/api/desk/admin/teams-links", "/api/desk/session/oidc?returnUrl=//evil.example",
                 "/api/desk/openapi/desk.json"]), Chance(0.2) ? Token() : null),
             "desk-act" => Post(endpoint, $"/api/desk/tickets/{Guid.NewGuid()}/" + Pick(["sign-for", "resolve", "assign", "nope", "../admin/staff"]), Json(DeskBody()), bearer: Chance(0.3) ? Token() : null),
             "health" => Get(endpoint, Pick(["/health/live", "/health/ready", "/health/ready?x=" + Garbage(10), "/health/%2e%2e/ready"]), null),

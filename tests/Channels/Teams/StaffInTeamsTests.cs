@@ -213,6 +213,20 @@ public sealed class StaffInTeamsTests(PostgresServer server) : TeamsContext(serv
         await Fake.WaitFor(clerk, r => r.Count(x => x.Body.Contains("我的待办", StringComparison.Ordinal)) >= 2, Cancel);
     }
 
+    [Fact]
+    public async Task Someone_not_yet_linked_asks_to_be_linked_and_waits_for_an_administrator()
+    {
+        var chat = NewConversation();
+
+        await Say(chat, WangFangAad, "绑定 WangFang");
+
+        var reply = await Fake.WaitFor(chat, r => r.Any(x => x.Status == 200), Cancel);
+        Assert.StartsWith("已收到您的绑定申请（工作台账号 wangfang）。系统管理员在工作台“人员管理”中确认后", reply[0].Json.GetProperty("text").GetString(), StringComparison.Ordinal);
+        await using var session = Store.QuerySession();
+        var request = await session.LoadAsync<TeamsLinkRequest>(WangFangAad, Cancel);
+        Assert.Equal(("wangfang", TenantId), (request!.Login, request.TenantId));
+    }
+
     private async Task Link(string login, string name, string aad, string department = "natural-resources", params StaffRole[] roles)
     {
         await using var session = Store.LightweightSession();

@@ -152,6 +152,35 @@ public sealed class ConsoleAdminTests(PostgresServer server, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task An_administrator_links_a_Teams_account_a_clerk_asked_for_from_the_staff_page()
+    {
+        await _host.AddStaff("qiancheng", "钱程", "service-center", StaffRole.Administrator);
+        await _host.AddStaff("wangfang", "王芳", "natural-resources", StaffRole.Staff);
+        await using (var session = _host.Store.LightweightSession())
+        {
+            session.Store(new TeamsLinkRequest("5a1f0c2e-7d3b-4c8e-9f10-2b3c4d5e6f70", "wangfang", "Wang Fang (自然资源和规划局)", "tenant", _clock.GetUtcNow()));
+            await session.SaveChangesAsync(Cancel);
+        }
+
+        var page = await Open();
+        await SignIn(page, "qiancheng", DeskHost.Password);
+        var links = page.Locator("[data-test=teams-links]");
+        await Expect(links).ToContainTextAsync("Teams 绑定申请");
+        await Expect(links).ToContainTextAsync("王芳（自然资源和规划局）");
+        await Shot(page, "console-admin-teams-links.png");
+
+        await links.Locator("[data-action=approve-link]").ClickAsync();
+        await Expect(page.Locator(".el-message-box")).ToContainTextAsync("将以王芳（自然资源和规划局）的身份在 Teams 中签收");
+        await page.Locator(".el-message-box").GetByRole(AriaRole.Button, new() { Name = "同意绑定" }).ClickAsync();
+
+        await Expect(page.Locator(".el-message")).ToContainTextAsync("已将 Teams 账号与王芳绑定。");
+        await Expect(links).ToHaveCountAsync(0);
+        await using var check = _host.Store.QuerySession();
+        Assert.Equal("5a1f0c2e-7d3b-4c8e-9f10-2b3c4d5e6f70", (await check.LoadAsync<StaffMember>("wangfang", Cancel))!.TeamsUserId);
+        Assert.Empty(_browser.Refused);
+    }
+
+    [Fact]
     public async Task The_first_administrator_signs_in_with_the_password_from_the_log_changes_it_and_lands_on_the_staff_list()
     {
         var logged = Assert.Single(_host.Logs.Entries, e => e.Category == typeof(FirstAdministrator).FullName).Message;

@@ -95,6 +95,7 @@ async function send(method, path, body, headers, retried) {
 export const get = (path) => send('GET', path)
 export const post = (path, body, etag) => send('POST', path, body, etag ? { 'If-Match': etag } : {})
 export const put = (path, body) => send('PUT', path, body)
+export const del = (path) => send('DELETE', path)
 
 export async function loadSession() {
   const { data } = await send('GET', '/api/desk/session', undefined, {}, true)
