@@ -92,14 +92,15 @@ public static class DeskStore
                 or jsonb_typeof(data -> 'PendingReturn') = 'object' or jsonb_typeof(data -> 'PendingOutcome') = 'object', false)
             where co_handling_department_ids is null
             """);
-        // Open tickets stored before the deadline sweep existed have had no card yet: each column is their earliest running deadline.
+        // Open tickets stored before the deadline sweep existed have had no card yet: each column is their earliest running
+        // deadline (a 办结 clock paused for 补充材料 is not running).
         session.QueueSqlCommand($"""
             with clocks as (
               select id, least(
                 case when status = 'Routed' then sign_for_due end,
                 case when status in ('Routed', 'SignedFor') and jsonb_typeof(data -> 'FirstContactAt') is distinct from 'string'
                   then (data ->> 'FirstContactDue')::timestamptz end,
-                resolve_due) as due
+                case when jsonb_typeof(data -> 'ResolvePausedAt') is distinct from 'string' then resolve_due end) as due
               from {schema}.mt_doc_ticket
               where status in ('Routed', 'SignedFor', 'Handling', 'AwaitingInformation')
                 and uncarded_due is null and unred_due is null and unsupervised_due is null

@@ -122,7 +122,7 @@ public static class DeskBenchmark
 
     private static readonly string[] Words = ["贷款", "厂房", "招聘", "停电", "补贴", "审批", "专精特新", "用地"];
 
-    private static async Task Fill(IDocumentStore store, DeskRules rules, int count)
+    internal static async Task Fill(IDocumentStore store, DeskRules rules, int count)
     {
         await using (var query = store.QuerySession())
         {

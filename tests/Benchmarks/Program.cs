@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "teams-host" => await TeamsHost.Run(args.Skip(1).ToArray()),
     "attack" => await AttackTool.Run(args.Skip(1).ToArray()),
     "desk" => await DeskBenchmark.Run(args.Skip(1).ToArray()),
+    "sweep" => await SweepBenchmark.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -18,5 +19,6 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- load [conversations-per-level]   (after dotnet build -c Release bot)");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- attack [fuzz-cases]              (after dotnet build -c Release bot)");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- desk [tickets] [samples] [--keep]");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- sweep [tickets] [rounds] [--keep]");
     return 2;
 }

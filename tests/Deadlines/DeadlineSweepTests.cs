@@ -162,6 +162,10 @@ public sealed class DeadlineSweepTests(PostgresServer server) : DeskContext(serv
         var resolved = await Submitted();
         await Desk.Run(new SignForTicket(resolved.Id, People.LandClerk), Cancel);
         await Desk.Run(new ResolveTicket(resolved.Id, People.LandClerk, "已协调园区管委会，为贵公司预留二十亩工业用地，下周一现场踏勘。"), Cancel);
+        var waiting = await Submitted();
+        await Desk.Run(new SignForTicket(waiting.Id, People.LandClerk), Cancel);
+        await Desk.Run(new ContactEnterprise(waiting.Id, People.LandClerk, "已电话联系刘经理，约定周三现场查看"), Cancel);
+        await Desk.Run(new RequestInformation(waiting.Id, People.LandClerk, "请补充现有厂房的不动产证复印件"), Cancel);
         await using (var session = Store.LightweightSession())
         {
             session.QueueSqlCommand($"update {Schema}.mt_doc_ticket set uncarded_due = null, unred_due = null, unsupervised_due = null");
@@ -174,6 +178,7 @@ public sealed class DeadlineSweepTests(PostgresServer server) : DeskContext(serv
 
         Assert.Equal((1, 1, 1), (report!.Read, report.Red, report.Yellow));
         Assert.Equal(2, (await Cards(old.Id)).Count);
+        Assert.Equal(0, await Server.Count(Schema, $"mt_doc_ticket where id = '{waiting.Id}' and unsupervised_due is not null"));
     }
 
     private async Task<IReadOnlyList<TicketWarned>> Cards(Guid ticketId)
