@@ -54,9 +54,12 @@ public sealed class OutboxMessage
     /// the messages after it in its conversation, as a message waiting to be retried does.</summary>
     public bool Scheduled { get; set; }
 
+    /// <summary>What the message is about, for bringing it up to date later ("ticket:{id}" for a staff member's ticket card).</summary>
+    public string? Topic { get; set; }
+
     public bool IsPending => DeliveredAt is null && FailedAt is null;
 
-    public static OutboxMessage For(OutboundKind kind, Activity activity, DateTimeOffset now, int sequence, DateTimeOffset? notBefore = null)
+    public static OutboxMessage For(OutboundKind kind, Activity activity, DateTimeOffset now, int sequence, DateTimeOffset? notBefore = null, string? topic = null)
     {
         var id = Guid.CreateVersion7(now);
         return new OutboxMessage
@@ -72,6 +75,7 @@ public sealed class OutboxMessage
             Sequence = sequence,
             NextAttemptAt = notBefore > now ? notBefore.Value : now,
             Scheduled = notBefore > now,
+            Topic = topic,
         };
     }
 }

@@ -25,7 +25,8 @@ public sealed class ProactiveMessenger(IDocumentStore store, OutboxDispatcher di
     /// <summary>Queues the activities in the given session, which the caller commits; call <see cref="Wake"/> after.</summary>
     /// <param name="notBefore">Hold the messages until then (quiet hours); they do not hold back others meanwhile.</param>
     public async Task<IReadOnlyList<OutboxMessage>> Stage(
-        IDocumentSession session, ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellation, DateTimeOffset? notBefore = null)
+        IDocumentSession session, ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellation,
+        DateTimeOffset? notBefore = null, string? topic = null)
     {
         // The connector token may only go to the service URLs Teams gave us, never to another channel's host.
         if (reference.ChannelId != TeamsChannelId)
@@ -35,9 +36,29 @@ public sealed class ProactiveMessenger(IDocumentStore store, OutboxDispatcher di
 
         var latest = await session.LoadAsync<TeamsConversation>(reference.ConversationId, cancellation);
         var now = clock.GetUtcNow();
-        var messages = activities.Select((activity, i) => OutboxMessage.For(OutboundKind.Send, Addressed(reference, latest, activity), now, i, notBefore)).ToList();
+        var messages = activities.Select((activity, i) => OutboxMessage.For(OutboundKind.Send, Addressed(reference, latest, activity), now, i, notBefore, topic)).ToList();
         session.Insert(messages.ToArray());
         return messages;
+    }
+
+    /// <summary>Queues the replacement of messages sent earlier on a topic (a ticket's cards), wherever they went.</summary>
+    public async Task StageUpdates(IDocumentSession session, string topic, Activity replacement, CancellationToken cancellation)
+    {
+        var sent = await session.Query<OutboxMessage>()
+            .Where(m => m.Topic == topic && m.Kind == OutboundKind.Send && m.DeliveredAt != null && m.ChannelActivityId != null)
+            .ToListAsync(cancellation);
+        var now = clock.GetUtcNow();
+        foreach (var message in sent.DistinctBy(m => (m.ConversationId, m.ChannelActivityId)))
+        {
+            var update = replacement with
+            {
+                Id = message.ChannelActivityId,
+                ChannelId = message.Channel,
+                ServiceUrl = message.ServiceUrl,
+                Conversation = new ConversationAccount { Id = message.ConversationId, TenantId = message.TenantId },
+            };
+            session.Insert(OutboxMessage.For(OutboundKind.Update, update, now, 0, topic: topic));
+        }
     }
 
     public void Wake() => dispatcher.Wake();

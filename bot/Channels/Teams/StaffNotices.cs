@@ -35,6 +35,13 @@ public sealed class StaffNotices(
             return;
         }
 
+        var topic = $"ticket:{ticket.Id}";
+        if (result.Events.Select(e => Changed(e, ticket)).OfType<string>().LastOrDefault() is { } note)
+        {
+            // The ticket's cards in other staff chats show it as it now stands, without buttons that no longer apply.
+            await teams.StageUpdates(session, topic, StaffCards.Ticket(ticket, rules.Current, clock.GetUtcNow(), channel.ConsoleLink(ticket.Id), note), cancellation);
+        }
+
         var notices = result.Events.Select(e => Notice(e, ticket)).OfType<(string Headline, bool Urgent, Audience[] To, string? Department)>().ToList();
         if (notices.Count == 0)
         {
@@ -68,7 +75,7 @@ public sealed class StaffNotices(
             var card = StaffCards.Ticket(ticket, desk, now, channel.ConsoleLink(ticket.Id), headline: headline, urgent: urgent);
             foreach (var chat in chats)
             {
-                await teams.Stage(session, chat.ToReference(), [card], cancellation, notBefore);
+                await teams.Stage(session, chat.ToReference(), [card], cancellation, notBefore, topic);
             }
 
             if (chats.Count < people.Count)
@@ -78,6 +85,24 @@ public sealed class StaffNotices(
                     people.Count - chats.Count, people.Count, ticket.Number);
             }
         }
+    }
+
+    /// <summary>The line a ticket's earlier cards get when it has moved on.</summary>
+    private string? Changed(object e, Ticket ticket)
+    {
+        var desk = rules.Current;
+        return e switch
+        {
+            TicketSignedFor s => $"已由 {s.By.Name} 于 {desk.Calendar.Describe(s.At)} 签收",
+            TicketAssigned a => $"已分派给 {a.Assignee.Name}",
+            TicketResolved r => $"已由 {r.By.Name} 于 {desk.Calendar.Describe(r.At)} 办结",
+            TicketReturned r => $"已由 {r.By.Name} 退单：{r.Reason}",
+            ReturnRequested r => $"{r.By.Name} 申请退单，待部门负责人审核",
+            TicketTransferred t => $"已转由{desk.DepartmentName(t.ToDepartmentId)}办理",
+            TicketRedispatched r => $"已改派{desk.DepartmentName(r.LeadDepartmentId)}办理",
+            TicketWithdrawn => "企业已撤回这件诉求",
+            _ => null,
+        };
     }
 
     private (string Headline, bool Urgent, Audience[] To, string? Department)? Notice(object e, Ticket ticket)

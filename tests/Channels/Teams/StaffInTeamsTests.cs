@@ -139,6 +139,24 @@ public sealed class StaffInTeamsTests(PostgresServer server) : TeamsContext(serv
     }
 
     [Fact]
+    public async Task When_one_clerk_signs_for_the_new_ticket_the_card_in_the_other_clerks_chat_shows_who()
+    {
+        await Link("wangfang", "王芳", WangFangAad);
+        await Link("liqiang", "李强", LiQiangAad);
+        var (first, second) = (NewConversation(), NewConversation());
+        await Say(first, WangFangAad, "你好");
+        await Say(second, LiQiangAad, "你好");
+        var (_, ticket) = await FiledFromTeams();
+        await Fake.WaitFor(second, r => r.Any(x => x.Body.Contains("新诉求，请及时签收", StringComparison.Ordinal) && x.Status == 200), Cancel);
+
+        await Say(first, WangFangAad, $"签收 {ticket.Number}");
+
+        var put = (await Fake.WaitFor(second, r => r.Any(x => x.Method == "PUT"), Cancel)).Single(x => x.Method == "PUT");
+        Assert.Contains("已由 王芳 于", put.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("staff-sign-for", put.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_red_card_reaches_the_assignee_and_the_head_of_the_department()
     {
         await Link("wangfang", "王芳", WangFangAad);
