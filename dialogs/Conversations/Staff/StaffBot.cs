@@ -28,7 +28,7 @@ public sealed class StaffBot(TicketDesk desk, IStaffChannel channel)
             case StaffVerb.AwaitingSignFor:
                 await AwaitingSignFor(turn, session, staff, cancellation);
                 return;
-            case StaffVerb.SignFor or StaffVerb.Resolve or StaffVerb.Return:
+            case StaffVerb.SignFor or StaffVerb.Resolve or StaffVerb.Return or StaffVerb.Contact or StaffVerb.RequestInformation or StaffVerb.Extension:
                 await Act(turn, session, staff, command, cancellation);
                 return;
             default:
@@ -102,13 +102,21 @@ public sealed class StaffBot(TicketDesk desk, IStaffChannel channel)
             StaffVerb.SignFor => new SignForTicket(ticket.Id, actor),
             StaffVerb.Resolve when command.Text is { } outcome => new ResolveTicket(ticket.Id, actor, outcome),
             StaffVerb.Return when command.Text is { } reason => new ReturnTicket(ticket.Id, actor, reason),
+            StaffVerb.Contact when command.Text is { } contact => new ContactEnterprise(ticket.Id, actor, contact),
+            StaffVerb.RequestInformation when command.Text is { } request => new RequestInformation(ticket.Id, actor, request),
+            StaffVerb.Extension when command.Text is { } reason && command.Days is { } days => new RequestExtension(ticket.Id, actor, days, reason),
             _ => null,
         };
         if (decision is null)
         {
-            turn.SendActivity(command.Verb == StaffVerb.Resolve
-                ? $"请写上处理结果，例如：办结 {ticket.Number} 已协调园区预留二十亩工业用地。处理结果会发送给企业。"
-                : $"请写上退单理由，例如：退单 {ticket.Number} 不属于本部门职责，应由某部门办理。");
+            turn.SendActivity(command.Verb switch
+            {
+                StaffVerb.Resolve => $"请写上处理结果，例如：办结 {ticket.Number} 已协调园区预留二十亩工业用地。处理结果会发送给企业。",
+                StaffVerb.Return => $"请写上退单理由，例如：退单 {ticket.Number} 不属于本部门职责，应由某部门办理。",
+                StaffVerb.Contact => "请在卡片上写明联系情况后再提交。",
+                StaffVerb.RequestInformation => "请在卡片上写明需要企业补充的材料后再提交。",
+                _ => "请在卡片上填写延期的工作日数（1 到 30）和理由后再提交。",
+            });
             return;
         }
 
@@ -131,6 +139,9 @@ public sealed class StaffBot(TicketDesk desk, IStaffChannel channel)
         {
             StaffVerb.SignFor => $"已由 {staff.Name} 于 {desk.Rules.Calendar.Describe(desk.Now())} 签收",
             StaffVerb.Resolve => $"已由 {staff.Name} 办结，办理结果已发送给企业",
+            StaffVerb.Contact => $"已记录联系企业：{command.Text}",
+            StaffVerb.RequestInformation => "补充材料要求已发送给企业" + (desk.Rules.PausesForInformation ? "；企业补充期间办结时限暂停计时" : ""),
+            StaffVerb.Extension => $"已申请延期 {command.Days} 个工作日，待审批",
             _ => $"已由 {staff.Name} 退单：{command.Text}",
         };
         if (command.FromCard)

@@ -14,6 +14,9 @@ public static class StaffCards
     public const string SignForVerb = "staff-sign-for";
     public const string ResolveVerb = "staff-resolve";
     public const string ReturnVerb = "staff-return";
+    public const string ContactVerb = "staff-contact";
+    public const string InformationVerb = "staff-request-information";
+    public const string ExtensionVerb = "staff-extension";
 
     /// <param name="headline">Why the card comes, above it ("新诉求，请及时签收", "红牌：已超过办结时限").</param>
     /// <param name="urgent">The headline in the attention colour (红牌, 督办).</param>
@@ -42,6 +45,16 @@ public static class StaffCards
         else if (ticket.Status is TicketStatus.SignedFor or TicketStatus.Handling)
         {
             actions.Add(ShowCard("办结", ResolveVerb, ticket, "outcome", "办理结果（将发送给企业）", "确认办结"));
+            if (ticket.FirstContactAt is null)
+            {
+                actions.Add(ShowCard("联系企业", ContactVerb, ticket, "note", "联系情况（如：已电话联系刘经理，约定周三现场查看）", "记录联系"));
+            }
+
+            actions.Add(ShowCard("补充材料", InformationVerb, ticket, "request", "需要企业补充的材料或情况（将发送给企业）", "发送给企业"));
+            if (ticket.PendingExtension is null)
+            {
+                actions.Add(Extension(ticket));
+            }
         }
 
         if (link is not null)
@@ -79,6 +92,9 @@ public static class StaffCards
         _ => "办结时限",
     };
 
+    /// <summary>"办理结果（将发送给企业）" → "办理结果": what an input asks for, for its error message.</summary>
+    private static string Subject(string placeholder) => placeholder.IndexOfAny(['（', '，']) is > 0 and var end ? placeholder[..end] : placeholder;
+
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + "……";
 
     private static JsonObject Data(string verb, Ticket ticket) => new() { ["action"] = verb, ["ticket"] = ticket.Number };
@@ -94,6 +110,23 @@ public static class StaffCards
         return action;
     }
 
+    /// <summary>申请延期: how many working days and why, for the head or a dispatcher to approve.</summary>
+    private static JsonObject Extension(Ticket ticket) => new()
+    {
+        ["type"] = "Action.ShowCard",
+        ["title"] = "申请延期",
+        ["card"] = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["body"] = new JsonArray
+            {
+                new JsonObject { ["type"] = "Input.Number", ["id"] = "days", ["label"] = "延期工作日数", ["min"] = 1, ["max"] = 30, ["value"] = 3, ["isRequired"] = true, ["errorMessage"] = "请填写 1 到 30 个工作日" },
+                new JsonObject { ["type"] = "Input.Text", ["id"] = "reason", ["label"] = "延期理由", ["placeholder"] = "如：需协调多个部门现场踏勘", ["isMultiline"] = true, ["maxLength"] = 500, ["isRequired"] = true, ["errorMessage"] = "请填写延期理由" },
+            },
+            ["actions"] = new JsonArray { Execute("提交申请", ExtensionVerb, ticket, primary: true) },
+        },
+    };
+
     /// <summary>A button that opens a text input on the card and an Action.Execute that sends it.</summary>
     private static JsonObject ShowCard(string title, string verb, Ticket ticket, string input, string placeholder, string confirm) => new()
     {
@@ -104,7 +137,7 @@ public static class StaffCards
             ["type"] = "AdaptiveCard",
             ["body"] = new JsonArray
             {
-                new JsonObject { ["type"] = "Input.Text", ["id"] = input, ["placeholder"] = placeholder, ["isMultiline"] = true, ["maxLength"] = 1000, ["isRequired"] = true, ["errorMessage"] = "请填写" + title.Replace("退单", "退单理由", StringComparison.Ordinal).Replace("办结", "办理结果", StringComparison.Ordinal) },
+                new JsonObject { ["type"] = "Input.Text", ["id"] = input, ["placeholder"] = placeholder, ["isMultiline"] = true, ["maxLength"] = 1000, ["isRequired"] = true, ["errorMessage"] = "请填写" + Subject(placeholder) },
             },
             ["actions"] = new JsonArray { Execute(confirm, verb, ticket, primary: true) },
         },

@@ -13,6 +13,9 @@ public enum StaffVerb
     SignFor,
     Resolve,
     Return,
+    Contact,
+    RequestInformation,
+    Extension,
 }
 
 /// <summary>What a staff member asks for in chat: typed (我的待办, 待签收, 签收 编号, 办结 编号 处理结果) or a card's button.</summary>
@@ -28,6 +31,9 @@ public sealed partial record StaffCommand(StaffVerb Verb, string? Number = null,
                 StaffCards.SignForVerb => new(StaffVerb.SignFor, number, FromCard: true),
                 StaffCards.ResolveVerb => new(StaffVerb.Resolve, number, Field(value, "outcome"), FromCard: true),
                 StaffCards.ReturnVerb => new(StaffVerb.Return, number, Field(value, "reason"), FromCard: true),
+                StaffCards.ContactVerb => new(StaffVerb.Contact, number, Field(value, "note"), FromCard: true),
+                StaffCards.InformationVerb => new(StaffVerb.RequestInformation, number, Field(value, "request"), FromCard: true),
+                StaffCards.ExtensionVerb => new(StaffVerb.Extension, number, Field(value, "reason"), FromCard: true) { Days = DaysIn(value) },
                 _ => new(StaffVerb.Help),
             };
         }
@@ -58,6 +64,15 @@ public sealed partial record StaffCommand(StaffVerb Verb, string? Number = null,
 
         return new(StaffVerb.Help);
     }
+
+    /// <summary>The working days of an extension, as Input.Number sends them (a number, or a string from some clients).</summary>
+    public int? Days { get; init; }
+
+    private static int? DaysIn(JsonElement value) =>
+        !value.TryGetProperty("days", out var days) ? null
+        : days.ValueKind == JsonValueKind.Number && days.TryGetInt32(out var n) ? n
+        : days.ValueKind == JsonValueKind.String && int.TryParse(days.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m) ? m
+        : null;
 
     private static string? Field(JsonElement value, string name) =>
         value.TryGetProperty(name, out var field) && field.ValueKind == JsonValueKind.String && field.GetString() is { } s && s.Trim().Length > 0 ? s.Trim() : null;

@@ -62,6 +62,33 @@ public sealed class StaffInTeamsTests(PostgresServer server) : TeamsContext(serv
     }
 
     [Fact]
+    public async Task The_signed_for_card_contacts_the_enterprise_asks_for_material_and_applies_for_more_time()
+    {
+        await Link("wangfang", "王芳", WangFangAad);
+        var (enterprise, ticket) = await FiledFromTeams();
+        var clerk = NewConversation();
+        await Say(clerk, WangFangAad, $"签收 {ticket.Number}");
+        var seen = await Fake.WaitFor(clerk, r => r.Any(x => x.Body.Contains("已由 王芳 于", StringComparison.Ordinal)), Cancel);
+        var signed = seen[^1];
+        Assert.Contains("staff-contact", signed.Body, StringComparison.Ordinal);
+        Assert.Contains("staff-request-information", signed.Body, StringComparison.Ordinal);
+        Assert.Contains("staff-extension", signed.Body, StringComparison.Ordinal);
+
+        await Post(Pressed(clerk, WangFangAad, "staff-contact", ticket.Number, "card-5", ("note", "已电话联系刘经理，约定周三现场查看")));
+        await Post(Pressed(clerk, WangFangAad, "staff-request-information", ticket.Number, "card-5", ("request", "请补充现有厂房的不动产证复印件")));
+        var extension = Pressed(clerk, WangFangAad, "staff-extension", ticket.Number, "card-5", ("reason", "需要协调园区和规划两个部门"));
+        await Post(extension with { Value = JsonSerializer.SerializeToElement(new { action = new { type = "Action.Execute", verb = "staff-extension", data = new { ticket = ticket.Number, days = 3, reason = "需要协调园区和规划两个部门" } } }) });
+
+        var now = await Load(ticket.Id);
+        Assert.NotNull(now.FirstContactAt);
+        Assert.Equal(TicketStatus.AwaitingInformation, now.Status);
+        Assert.Equal(3, now.PendingExtension?.Days);
+        await Fake.WaitFor(enterprise, r => r.Any(x => x.Body.Contains("请补充现有厂房的不动产证复印件", StringComparison.Ordinal)), Cancel);
+        var updates = await Fake.WaitFor(clerk, r => r.Count(x => x.Method == "PUT") >= 3, Cancel);
+        Assert.Contains(updates, x => x.Method == "PUT" && x.Body.Contains("已申请延期 3 个工作日，待审批", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Two_clerks_pressing_sign_for_at_once_have_one_winner_and_both_cards_show_who()
     {
         await Link("wangfang", "王芳", WangFangAad);
