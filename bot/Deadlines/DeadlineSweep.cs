@@ -80,13 +80,18 @@ public sealed class DeadlineSweep(
     {
         var report = DeadlineReport.None;
         var now = desk.Now();
-        Guid? after = null;
-        do
+        IReadOnlyList<Guid> candidates;
+        await using (var session = store.QuerySession())
+        {
+            candidates = await DeadlineQueue.Candidates(session, desk.Rules, now, cancellation);
+        }
+
+        foreach (var page in candidates.Chunk(DeadlineQueue.PageSize))
         {
             IReadOnlyList<Ticket> due;
             await using (var session = store.QuerySession())
             {
-                (due, after) = await DeadlineQueue.Page(session, desk.Rules, now, after, cancellation);
+                due = await DeadlineQueue.Due(session, page, desk.Rules, now, cancellation);
             }
 
             foreach (var ticket in due)
@@ -102,7 +107,6 @@ public sealed class DeadlineSweep(
                 };
             }
         }
-        while (after is not null);
 
         return report;
     }

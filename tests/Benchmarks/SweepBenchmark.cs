@@ -83,7 +83,7 @@ public static class SweepBenchmark
         await connection.OpenAsync();
         var now = DateTimeOffset.UtcNow;
         await using var explain = new NpgsqlCommand(
-            $"explain (analyze, buffers) select d.data from {schema}.mt_doc_ticket as d where (d.uncarded_due <= @yellow or d.unred_due <= @now or d.unsupervised_due <= @supervised) and d.id > @after order by d.id limit {DeadlineQueue.PageSize}",
+            $"explain (analyze, buffers) select id from {schema}.mt_doc_ticket where uncarded_due <= @yellow or unred_due <= @now or unsupervised_due <= @supervised",
             connection)
         {
             Parameters =
@@ -91,7 +91,6 @@ public static class SweepBenchmark
                 new("yellow", rules.Calendar.AddWorkingMinutes(now, rules.Calendar.MinutesPerDay)),
                 new("now", now),
                 new("supervised", rules.Calendar.SubtractWorkingMinutes(now, rules.Calendar.MinutesPerDay)),
-                new("after", Guid.Empty),
             },
         };
         await using var reader = await explain.ExecuteReaderAsync();
