@@ -1,7 +1,7 @@
+using Assistant.Bot.Database;
 using Assistant.Dialogs.Desk.Tickets;
 using Marten;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Assistant.Bot.Deadlines;
 
@@ -49,17 +49,7 @@ public sealed class DeadlineSweep(
     public async Task<DeadlineReport?> RunOnce(CancellationToken cancellation)
     {
         await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellation);
-        var key = $"youqiubiying.deadlines.{store.Options.DatabaseSchemaName}";
-        await using (var take = new NpgsqlCommand("select pg_try_advisory_lock(hashtext(@key))", connection) { Parameters = { new("key", key) } })
-        {
-            if (await take.ExecuteScalarAsync(cancellation) is not true)
-            {
-                return null;
-            }
-        }
-
-        try
+        return await OneHostAtATime.Run(connection, $"youqiubiying.deadlines.{store.Options.DatabaseSchemaName}", async () =>
         {
             var report = await Sweep(cancellation);
             if (report.Cards > 0)
@@ -68,12 +58,7 @@ public sealed class DeadlineSweep(
             }
 
             return report;
-        }
-        finally
-        {
-            await using var release = new NpgsqlCommand("select pg_advisory_unlock(hashtext(@key))", connection) { Parameters = { new("key", key) } };
-            await release.ExecuteScalarAsync(CancellationToken.None);
-        }
+        }, cancellation);
     }
 
     private async Task<DeadlineReport> Sweep(CancellationToken cancellation)

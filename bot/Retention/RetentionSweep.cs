@@ -53,17 +53,7 @@ public sealed class RetentionSweep(
     public async Task<RetentionReport?> RunOnce(CancellationToken cancellation)
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync(cancellation);
-        var key = $"youqiubiying.retention.{store.Options.DatabaseSchemaName}";
-        await using (var take = new NpgsqlCommand("select pg_try_advisory_lock(hashtext(@key))", connection) { Parameters = { new("key", key) } })
-        {
-            if (await take.ExecuteScalarAsync(cancellation) is not true)
-            {
-                return null;
-            }
-        }
-
-        try
+        return await OneHostAtATime.Run(connection, $"youqiubiying.retention.{store.Options.DatabaseSchemaName}", async () =>
         {
             var report = await Sweep(cancellation);
             if (report != new RetentionReport(0, 0, 0, 0, 0, 0))
@@ -74,12 +64,7 @@ public sealed class RetentionSweep(
             }
 
             return report;
-        }
-        finally
-        {
-            await using var release = new NpgsqlCommand("select pg_advisory_unlock(hashtext(@key))", connection) { Parameters = { new("key", key) } };
-            await release.ExecuteScalarAsync(CancellationToken.None);
-        }
+        }, cancellation);
     }
 
     /// <summary>Ids of the conversations' files that a ticket's InformationProvided events name.</summary>

@@ -54,7 +54,9 @@ public static class TeamsLinkAdminApi
             : await session.Query<StaffMember>().FirstOrDefaultAsync(s => s.Login == request.Login, cancellation);
         if (staff is null)
         {
-            return TypedResults.Problem(title: $"没有账号为 {request.Login} 的工作人员，请选择要绑定的人员。", statusCode: StatusCodes.Status422UnprocessableEntity);
+            return TypedResults.Problem(
+                title: body?.StaffId is { Length: > 0 } ? "没有找到要绑定的工作人员，请重新选择。" : $"没有账号为 {request.Login} 的工作人员，请选择要绑定的人员。",
+                statusCode: StatusCodes.Status422UnprocessableEntity);
         }
 
         if (await session.Query<StaffMember>().FirstOrDefaultAsync(s => s.TeamsUserId == teamsUserId && s.Id != staff.Id, cancellation) is { } other)
