@@ -26,7 +26,7 @@ public sealed class RequestUnderstander
         text ??= "";
         var language = Language.Detect(text);
         var request = new RequestText(text, language == Language.English);
-        var sheet = _scorer.Score(text, request.Normalized, CompanyReader.Names(request.Normalized), TextNormalizer.Guessed(text, request.Normalized));
+        var sheet = _scorer.Score(text, request.Normalized, CompanyReader.Names(request.Normalized), request.Guessed);
         var (scores, evidence) = (sheet.Scores, sheet.Evidence);
         var read = EntityReader.Read(request);
         var entities = read.Entities;

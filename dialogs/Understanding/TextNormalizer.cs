@@ -7,9 +7,7 @@ namespace Assistant.Dialogs.Understanding;
 /// so an offset in the normalised text is one in what the user typed and verbatim slots are cut from the original.</summary>
 internal static class TextNormalizer
 {
-    public static string Normalize(string text) => Homophones.Mend(Listed(text));
-
-    /// <summary>The same without the guesses from sound (<see cref="Homophones"/>): only the slips somebody listed.</summary>
+    /// <summary>The first pass: only the slips somebody listed. <see cref="Homophones.Mend"/> then adds the guesses from sound.</summary>
     public static string Listed(string text)
     {
         var chars = text.ToCharArray();
@@ -21,10 +19,14 @@ internal static class TextNormalizer
         return Typos.Mend(new string(chars));
     }
 
-    /// <summary>Where the normalised text holds a character guessed from its sound, not the one typed or listed.</summary>
-    public static IReadOnlySet<int> Guessed(string original, string normalized)
+    /// <summary>Where the normalised text holds a character guessed from its sound, not the one in the listed form.</summary>
+    public static IReadOnlySet<int> Guessed(string listed, string normalized)
     {
-        var listed = Listed(original);
+        if (ReferenceEquals(listed, normalized))
+        {
+            return new HashSet<int>();
+        }
+
         var guessed = new HashSet<int>();
         for (var i = 0; i < listed.Length; i++)
         {

@@ -8,7 +8,9 @@ internal sealed class RequestText
     public RequestText(string original, bool english)
     {
         Original = original;
-        Normalized = TextNormalizer.Normalize(original);
+        var listed = TextNormalizer.Listed(original);
+        Normalized = Homophones.Mend(listed);
+        Guessed = TextNormalizer.Guessed(listed, Normalized);
         English = english;
         _numbers = new(() => NumberReader.Read(Normalized, English));
     }
@@ -16,6 +18,9 @@ internal sealed class RequestText
     public string Original { get; }
 
     public string Normalized { get; }
+
+    /// <summary>Where <see cref="Normalized"/> holds a character guessed from its sound, not one typed or listed.</summary>
+    public IReadOnlySet<int> Guessed { get; }
 
     public bool English { get; }
 
