@@ -45,6 +45,7 @@ public static class SignInSetup
         if (oidc is { Enabled: true })
         {
             authentication.AddSingleSignOn(oidc);
+            services.AddHostedService<ProviderMetadataWarmup>();
         }
 
         services.AddAuthorization();

@@ -89,6 +89,11 @@ public sealed class LocalIdentityProvider : IAsyncDisposable
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         provider.Authority = new Uri($"http://{hostName}:{address.Port}/");
+        // Its first discovery request takes seconds of JIT on a cold start (many more on a busy machine); a browser
+        // test must not spend its own timeouts on that.
+        using var warm = new HttpClient();
+        await warm.GetStringAsync(new Uri(address, ".well-known/openid-configuration"), TestContext.Current.CancellationToken);
+        await warm.GetStringAsync(new Uri(address, ".well-known/jwks"), TestContext.Current.CancellationToken);
         return provider;
     }
 

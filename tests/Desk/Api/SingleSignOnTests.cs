@@ -164,8 +164,8 @@ public sealed class SingleSignOnTests(PostgresServer server) : IAsyncLifetime
     [Fact]
     public async Task While_the_provider_cannot_be_reached_the_sign_in_link_comes_back_with_a_reason_not_an_error_page()
     {
-        await StartHost();
         await _provider.DisposeAsync();
+        await StartHost();
         using var browser = new RedirectingBrowser();
 
         var visit = await browser.Open(new Uri(_console, SignInLink));
