@@ -42,6 +42,8 @@ public static class DeskApi
 
     public sealed record InstructionBody(string? Instruction);
 
+    public sealed record AnswerBody(string? Answer);
+
     public sealed record DecisionBody(bool Approve, string? Reason);
 
     private static readonly StaffRole[] Department = [StaffRole.Staff, StaffRole.DepartmentHead];
@@ -102,6 +104,7 @@ public static class DeskApi
         Act<RedispatchBody>(tickets, "redispatch", [StaffRole.Dispatcher], (t, by, body, _) =>
             Ready(new RedispatchTicket(t.Id, by, body.LeadDepartmentId ?? "", body.CoHandlingDepartmentIds, body.Note)));
         Act<InstructionBody>(tickets, "supervise", [StaffRole.Leader, StaffRole.Dispatcher], (t, by, body, _) => Ready(new SuperviseTicket(t.Id, by, body.Instruction ?? "")));
+        Act<AnswerBody>(tickets, "answer-supervision", Department, (t, by, body, _) => Ready(new AnswerSupervision(t.Id, by, body.Answer ?? "")));
         Act<ReasonBody>(tickets, "reopen", [StaffRole.Dispatcher, StaffRole.Leader], (t, by, body, _) => Ready(new ReopenTicket(t.Id, by, body.Reason ?? "")));
         Act<ReasonBody>(tickets, "close", [StaffRole.Dispatcher], (t, by, body, _) => Ready(new CloseTicket(t.Id, by, body.Reason ?? "")));
         return app;

@@ -18,6 +18,9 @@ public sealed class StaffChannel(EnterpriseNotices notices, IOptions<NetworkOpti
         }
     }
 
+    public Task<IReadOnlyList<string>> Viewers(IDocumentSession session, Ticket ticket, Dialogs.Activities.Activity inbound, CancellationToken cancellation) =>
+        Channels.Teams.CardViewers.Of(session, ticket, inbound, cancellation);
+
     public string? ConsoleLink(Guid ticketId) =>
         network.Value.PublicUrl is { Length: > 0 } url ? $"{url.TrimEnd('/')}/console/tickets/{ticketId}" : null;
 }

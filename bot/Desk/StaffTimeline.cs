@@ -50,6 +50,7 @@ public static class StaffTimeline
             ExtensionApproved x => Line(x.At, Who(x.By), $"批准延期{x.Days}个工作日，办结时限调整为{When(x.ResolveDue)}"),
             ExtensionRejected x => Line(x.At, Who(x.By), $"不同意延期。理由：{x.Reason}"),
             TicketSupervised s => Line(s.At, Who(s.By), $"督办：{s.Instruction}"),
+            SupervisionAnswered a => Line(a.At, Who(a.By), $"答复督办：{a.Answer}"),
             ResolveClockPaused p => Line(p.At, "系统", "办结时限暂停计时：等待企业补充材料"),
             ResolveClockResumed r => Line(r.At, "系统", $"企业已补充材料，办结时限恢复计时（暂停{rules.Calendar.DescribeWorkingTime(r.PausedMinutes)}），顺延至{When(r.ResolveDue)}"),
             TicketWarned w => Line(w.At, "系统", w.Level switch

@@ -30,6 +30,7 @@ public static class TicketActions
         new("note", "内部备注", (t, by, _) => new AddInternalNote(t.Id, by, "内部备注")),
         new("redispatch", "重新派单", (t, by, rules) => new RedispatchTicket(t.Id, by, t.LeadDepartmentId ?? OtherDepartment(t, rules), null, null)),
         new("supervise", "督办", (t, by, _) => new SuperviseTicket(t.Id, by, "请加快办理")),
+        new("answer-supervision", "答复督办", (t, by, _) => new AnswerSupervision(t.Id, by, "已加快办理，本周内答复企业")),
         new("reopen", "重办", (t, by, _) => new ReopenTicket(t.Id, by, "回访发现问题尚未解决")),
         new("close", "归档", (t, by, _) => new CloseTicket(t.Id, by, "已办结，归档")),
     ];

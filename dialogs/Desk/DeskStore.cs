@@ -23,6 +23,7 @@ public static class DeskStore
         typeof(OutcomeDelivered), typeof(TicketRated), typeof(TicketReopened), typeof(TicketWithdrawn), typeof(TicketClosed),
         typeof(InternalNoteAdded), typeof(TicketAssigned), typeof(ReturnRequested), typeof(ReturnApproved), typeof(ReturnRejected),
         typeof(OutcomeProposed), typeof(OutcomeApproved), typeof(OutcomeRejected), typeof(ResolveClockPaused), typeof(ResolveClockResumed),
+        typeof(SupervisionAnswered),
     ];
 
     // Written as PostgreSQL prints it back, so that db-assert finds the index it expects.

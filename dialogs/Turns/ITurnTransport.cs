@@ -36,6 +36,13 @@ public enum OutboundKind
     Send,
     Update,
     Delete,
+
+    /// <summary>
+    /// Start a conversation and send the activity as its first message: a personal chat with someone who never wrote
+    /// to the assistant (the recipient named by Entra object id), or a new post in a channel (the conversation is the
+    /// channel). The channel answers with the conversation's id, which later updates of the message use.
+    /// </summary>
+    Open,
 }
 
 /// <summary>One thing a turn asked the channel to do: send a new activity, replace one, or delete one.</summary>

@@ -279,6 +279,10 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
             if (result is not null)
             {
                 Apply(message, result, now);
+                if (message.Kind == OutboundKind.Open && result.ConversationId is { } opened)
+                {
+                    await RememberOpened(session, message, result, opened, now, cancellation);
+                }
             }
 
             session.Store(message);
@@ -308,6 +312,37 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
                 message.NextAttemptAt = now + (result.RetryAfter > wait ? result.RetryAfter.Value : wait);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A message that opened a conversation now belongs to it (so its card can be replaced later), and a personal chat
+    /// opened this way is remembered like one the person started, for the next notices; what the person's own first
+    /// message brings (their Teams user id, locale) replaces it then.
+    /// </summary>
+    private static async Task RememberOpened(IDocumentSession session, OutboxMessage message, ConnectorResult result, string conversation, DateTimeOffset now, CancellationToken cancellation)
+    {
+        message.ConversationId = conversation;
+        message.ServiceUrl = result.ServiceUrl ?? message.ServiceUrl;
+        var activity = ActivityJson.Deserialize(message.Activity);
+        if (activity?.Conversation?.ConversationType != "personal" || activity.Recipient is not { } person
+            || await session.LoadAsync<TeamsConversation>(conversation, cancellation) is not null)
+        {
+            return;
+        }
+
+        session.Store(new TeamsConversation
+        {
+            Id = conversation,
+            ChannelId = message.Channel,
+            ServiceUrl = message.ServiceUrl,
+            TenantId = message.TenantId,
+            ConversationType = "personal",
+            UserId = person.Id,
+            UserName = person.Name,
+            UserAadObjectId = person.AadObjectId,
+            BotId = activity.From?.Id ?? "",
+            LastActivityAt = now,
+        });
     }
 
     /// <summary>Updates and deletes name the id our transcript gave the activity; Teams knows it by the id it returned.</summary>

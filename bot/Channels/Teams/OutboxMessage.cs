@@ -57,6 +57,9 @@ public sealed class OutboxMessage
     /// <summary>What the message is about, for bringing it up to date later ("ticket:{id}" for a staff member's ticket card).</summary>
     public string? Topic { get; set; }
 
+    /// <summary>The staff member a card was made for (its buttons are theirs), so its replacement is made for them too; null for a channel post.</summary>
+    public string? StaffId { get; set; }
+
     public bool IsPending => DeliveredAt is null && FailedAt is null;
 
     public static OutboxMessage For(OutboundKind kind, Activity activity, DateTimeOffset now, int sequence, DateTimeOffset? notBefore = null, string? topic = null)

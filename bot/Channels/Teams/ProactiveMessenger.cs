@@ -1,6 +1,7 @@
 using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Turns;
 using Marten;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Channels.Teams;
 
@@ -8,7 +9,7 @@ namespace Assistant.Bot.Channels.Teams;
 /// Messages outside a turn (outcome reports, reminders): addressed by a stored conversation reference, written to
 /// the outbox and sent by the dispatcher, with the same retries and the same never-twice guarantee as replies.
 /// </summary>
-public sealed class ProactiveMessenger(IDocumentStore store, OutboxDispatcher dispatcher, TimeProvider clock)
+public sealed class ProactiveMessenger(IDocumentStore store, OutboxDispatcher dispatcher, IOptions<TeamsOptions> options, TimeProvider clock)
 {
     public const string TeamsChannelId = "msteams";
 
@@ -41,23 +42,65 @@ public sealed class ProactiveMessenger(IDocumentStore store, OutboxDispatcher di
         return messages;
     }
 
-    /// <summary>Queues the replacement of messages sent earlier on a topic (a ticket's cards), wherever they went.</summary>
-    public async Task StageUpdates(IDocumentSession session, string topic, Activity replacement, CancellationToken cancellation)
+    /// <summary>
+    /// Queues a message that opens its conversation: a personal chat with a staff member who never wrote to the
+    /// assistant (by Entra object id), or a new post in a department's channel. Messages to one person or channel stay
+    /// in order until the conversation exists; later ones then go to it as usual.
+    /// </summary>
+    public async Task<OutboxMessage> StageOpening(
+        IDocumentSession session, TeamsOpening opening, Activity activity, CancellationToken cancellation, DateTimeOffset? notBefore = null, string? topic = null)
+    {
+        var settings = options.Value;
+        var tenant = settings.TenantId.Length > 0 ? settings.TenantId : null;
+        var serviceUrl = await session.Query<TeamsConversation>()
+            .Where(c => c.TenantId == tenant && c.ServiceUrl != "")
+            .OrderByDescending(c => c.LastActivityAt)
+            .Select(c => c.ServiceUrl)
+            .FirstOrDefaultAsync(cancellation) ?? settings.ServiceUrl;
+        var inChannel = opening.ChannelId is not null;
+        var addressed = activity with
+        {
+            ChannelId = TeamsChannelId,
+            ServiceUrl = serviceUrl,
+            Conversation = new ConversationAccount
+            {
+                Id = opening.ChannelId ?? $"open:{opening.UserAadObjectId}",
+                ConversationType = inChannel ? "channel" : "personal",
+                IsGroup = inChannel,
+                TenantId = tenant,
+            },
+            From = new ChannelAccount { Id = "28:" + settings.AppId, Role = "bot" },
+            Recipient = inChannel ? null : new ChannelAccount { Id = opening.UserAadObjectId!, AadObjectId = opening.UserAadObjectId, Name = opening.UserName, Role = "user" },
+            Locale = activity.Locale ?? "zh-CN",
+            ReplyToId = null,
+        };
+        var message = OutboxMessage.For(OutboundKind.Open, addressed, clock.GetUtcNow(), 0, notBefore, topic);
+        session.Insert(message);
+        return message;
+    }
+
+    /// <summary>
+    /// Queues the replacement of messages sent earlier on a topic (a ticket's cards), wherever they went, each made
+    /// again for whom it was sent to (<see cref="OutboxMessage.StaffId"/>; none for a channel post).
+    /// </summary>
+    public async Task StageUpdates(IDocumentSession session, string topic, Func<OutboxMessage, Activity> replacement, CancellationToken cancellation)
     {
         var sent = await session.Query<OutboxMessage>()
-            .Where(m => m.Topic == topic && m.Kind == OutboundKind.Send && m.DeliveredAt != null && m.ChannelActivityId != null)
+            .Where(m => m.Topic == topic && (m.Kind == OutboundKind.Send || m.Kind == OutboundKind.Open) && m.DeliveredAt != null && m.ChannelActivityId != null)
             .ToListAsync(cancellation);
         var now = clock.GetUtcNow();
         foreach (var message in sent.DistinctBy(m => (m.ConversationId, m.ChannelActivityId)))
         {
-            var update = replacement with
+            var update = replacement(message) with
             {
                 Id = message.ChannelActivityId,
                 ChannelId = message.Channel,
                 ServiceUrl = message.ServiceUrl,
                 Conversation = new ConversationAccount { Id = message.ConversationId, TenantId = message.TenantId },
             };
-            session.Insert(OutboxMessage.For(OutboundKind.Update, update, now, 0, topic: topic));
+            var queued = OutboxMessage.For(OutboundKind.Update, update, now, 0, topic: topic);
+            queued.StaffId = message.StaffId;
+            session.Insert(queued);
         }
     }
 
@@ -80,4 +123,12 @@ public sealed class ProactiveMessenger(IDocumentStore store, OutboxDispatcher di
         await using var session = store.QuerySession();
         return (await session.LoadAsync<TeamsConversation>(conversationId, cancellation))?.ToReference();
     }
+}
+
+/// <summary>Whom a message opens a conversation with: a person by Entra object id, or a channel by its id (19:…@thread.tacv2).</summary>
+public sealed record TeamsOpening(string? UserAadObjectId, string? UserName = null, string? ChannelId = null)
+{
+    public static TeamsOpening Person(string aadObjectId, string? name) => new(aadObjectId, name);
+
+    public static TeamsOpening Channel(string channelId) => new(null, ChannelId: channelId);
 }

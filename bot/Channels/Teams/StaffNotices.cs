@@ -1,3 +1,4 @@
+using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Conversations.Staff;
 using Assistant.Dialogs.Desk;
 using Assistant.Dialogs.Desk.Departments;
@@ -9,11 +10,13 @@ namespace Assistant.Bot.Channels.Teams;
 
 /// <summary>
 /// Brings the desk to staff who live in Teams, in the same commit as the step: a new, re-dispatched or transferred
-/// ticket is a card with 签收 and 退单 for each active staff member of the department; 黄牌 goes to the assignee (the
-/// department's staff while nobody has signed for it); 红牌 to the assignee, the department's heads and the dispatchers;
-/// 督办, automatic or a leader's, to the assignee and the heads, the automatic one to the leaders too. Only people whose
-/// Teams identity is linked (人员管理) and who have a personal chat with the assistant are reached. Outside office hours
-/// the cards wait for the next working start (Teams:StaffQuietHours).
+/// ticket is a card with 签收 and 退单 for each active staff member of the department, or one post in the department's
+/// Teams channel when it has one; 黄牌 goes to the assignee (the department's staff while nobody has signed for it);
+/// 红牌 to the assignee, the department's heads and the dispatchers; 督办, automatic or a leader's, to the assignee and
+/// the heads, the automatic one to the leaders too; the answer to a 督办 to whoever gave it. Each card is made for its
+/// reader (leaders and dispatchers get 督办 on it, the department its steps). People whose Teams identity is linked
+/// (人员管理) are reached in their personal chat with the assistant, which is opened for them if they never wrote.
+/// Outside office hours the cards wait for the next working start (Teams:StaffQuietHours).
 /// </summary>
 public sealed class StaffNotices(
     ProactiveMessenger teams, DeskRulesSource rules, IStaffChannel channel, IOptions<TeamsOptions> options, TimeProvider clock, ILogger<StaffNotices> logger)
@@ -26,7 +29,11 @@ public sealed class StaffNotices(
         Heads,
         Dispatchers,
         Leaders,
+        Supervisor,
     }
+
+    /// <param name="Arrival">A ticket arriving at the department: posted in its channel instead, when it has one.</param>
+    private sealed record Notice(string Headline, bool Urgent, Audience[] To, string? Department, bool Arrival = false);
 
     public async Task Staged(IDocumentSession session, DeskResult result, CancellationToken cancellation)
     {
@@ -35,57 +42,80 @@ public sealed class StaffNotices(
             return;
         }
 
+        var desk = rules.Current;
+        var now = clock.GetUtcNow();
         var topic = $"ticket:{ticket.Id}";
-        if (result.Events.Select(e => Changed(e, ticket)).OfType<string>().LastOrDefault() is { } note)
-        {
-            // The ticket's cards in other staff chats show it as it now stands, without buttons that no longer apply.
-            await teams.StageUpdates(session, topic, StaffCards.Ticket(ticket, rules.Current, clock.GetUtcNow(), channel.ConsoleLink(ticket.Id), note), cancellation);
-        }
-
-        var notices = result.Events.Select(e => Notice(e, ticket)).OfType<(string Headline, bool Urgent, Audience[] To, string? Department)>().ToList();
-        if (notices.Count == 0)
+        var link = channel.ConsoleLink(ticket.Id);
+        var notices = result.Events.Select(e => NoticeOf(e, ticket)).OfType<Notice>().ToList();
+        var note = result.Events.Select(e => Changed(e, ticket)).OfType<string>().LastOrDefault();
+        if (note is null && notices.Count == 0)
         {
             return;
         }
 
         var linked = await session.Query<StaffMember>().Where(s => s.TeamsUserId != null && s.Active).ToListAsync(cancellation);
-        if (linked.Count == 0)
+        if (note is not null)
+        {
+            // The ticket's cards in other chats show it as it now stands, without buttons that no longer apply.
+            var byId = linked.ToDictionary(s => s.Id);
+            var departmentViewers = await CardViewers.OfDepartment(session, ticket.LeadDepartmentId, cancellation);
+            await teams.StageUpdates(session, topic, sent => StaffCards.Ticket(ticket, desk, now, link, note,
+                viewer: sent.StaffId is { } id ? byId.GetValueOrDefault(id) : null,
+                refreshFor: sent.StaffId is null ? departmentViewers : Reader(sent)), cancellation);
+        }
+
+        if (notices.Count == 0 || linked.Count == 0)
         {
             return;
         }
 
-        var now = clock.GetUtcNow();
-        var desk = rules.Current;
         var notBefore = options.Value.StaffQuietHours ? desk.Calendar.AddWorkingMinutes(now, 1).AddMinutes(-1) : now;
-        foreach (var (headline, urgent, to, department) in notices)
+        foreach (var notice in notices)
         {
-            var people = linked.Where(s => to.Any(a => Reaches(a, s, ticket, department))).DistinctBy(s => s.TeamsUserId).ToList();
+            if (notice.Arrival && desk.FindDepartment(notice.Department ?? "")?.TeamsChannelId is { } channelId)
+            {
+                var post = StaffCards.Ticket(ticket, desk, now, link, headline: notice.Headline, urgent: notice.Urgent,
+                    refreshFor: await CardViewers.OfDepartment(session, notice.Department, cancellation));
+                await teams.StageOpening(session, TeamsOpening.Channel(channelId), post, cancellation, notBefore, topic);
+                continue;
+            }
+
+            var people = linked.Where(s => notice.To.Any(a => Reaches(a, s, ticket, notice.Department))).DistinctBy(s => s.TeamsUserId).ToList();
             if (people.Count == 0)
             {
                 continue;
             }
 
-            var aads = people.Select(p => p.TeamsUserId!).ToList();
+            var aads = people.Select(p => p.TeamsUserId!).ToArray();
             var chats = (await session.Query<TeamsConversation>()
                     .Where(c => c.UserAadObjectId!.IsOneOf(aads) && c.ConversationType == "personal")
                     .ToListAsync(cancellation))
-                .GroupBy(c => c.UserAadObjectId)
-                .Select(g => g.MaxBy(c => c.LastActivityAt)!)
-                .ToList();
-            var card = StaffCards.Ticket(ticket, desk, now, channel.ConsoleLink(ticket.Id), headline: headline, urgent: urgent);
-            foreach (var chat in chats)
+                .GroupBy(c => c.UserAadObjectId!)
+                .ToDictionary(g => g.Key, g => g.MaxBy(c => c.LastActivityAt)!);
+            var opened = 0;
+            foreach (var person in people)
             {
-                await teams.Stage(session, chat.ToReference(), [card], cancellation, notBefore, topic);
+                var chat = chats.GetValueOrDefault(person.TeamsUserId!);
+                var card = StaffCards.Ticket(ticket, desk, now, link, headline: notice.Headline, urgent: notice.Urgent, viewer: person,
+                    refreshFor: chat is not null && CardViewers.IsTeamsUserId(chat.UserId) ? [chat.UserId] : null);
+                var message = chat is not null
+                    ? (await teams.Stage(session, chat.ToReference(), [card], cancellation, notBefore, topic))[0]
+                    : await teams.StageOpening(session, TeamsOpening.Person(person.TeamsUserId!, person.Name), card, cancellation, notBefore, topic);
+                message.StaffId = person.Id;
+                opened += chat is null ? 1 : 0;
             }
 
-            if (chats.Count < people.Count)
+            if (opened > 0)
             {
-                logger.LogInformation(
-                    "{Missing} of {People} staff to be told about {Number} have never opened a chat with the assistant in Teams.",
-                    people.Count - chats.Count, people.Count, ticket.Number);
+                logger.LogInformation("{Opened} of {People} staff to be told about {Number} never wrote to the assistant in Teams; their personal chats are opened.",
+                    opened, people.Count, ticket.Number);
             }
         }
     }
+
+    /// <summary>The Teams user a personal card went to, for its refresh; none when we only know their Entra object id.</summary>
+    private static IReadOnlyList<string>? Reader(OutboxMessage sent) =>
+        ActivityJson.Deserialize(sent.Activity)?.Recipient?.Id is { } id && CardViewers.IsTeamsUserId(id) ? [id] : null;
 
     /// <summary>The line a ticket's earlier cards get when it has moved on.</summary>
     private string? Changed(object e, Ticket ticket)
@@ -101,27 +131,29 @@ public sealed class StaffNotices(
             TicketTransferred t => $"已转由{desk.DepartmentName(t.ToDepartmentId)}办理",
             TicketRedispatched r => $"已改派{desk.DepartmentName(r.LeadDepartmentId)}办理",
             TicketWithdrawn => "企业已撤回这件诉求",
+            SupervisionAnswered a => $"{a.By.Name} 已于 {desk.Calendar.Describe(a.At)} 答复督办",
             _ => null,
         };
     }
 
-    private (string Headline, bool Urgent, Audience[] To, string? Department)? Notice(object e, Ticket ticket)
+    private Notice? NoticeOf(object e, Ticket ticket)
     {
         var desk = rules.Current;
         string Due(DateTimeOffset due) => desk.Calendar.Describe(due);
-        var signed = ticket.AssigneeId is not null;
+        var handler = ticket.AssigneeId is not null ? Audience.Assignee : Audience.Department;
         return e switch
         {
-            TicketRouted r => ("新诉求，请及时签收", false, [Audience.Department], r.LeadDepartmentId),
-            TicketRedispatched r => ("调度员重新派单，请及时签收", false, [Audience.Department], r.LeadDepartmentId),
-            TicketTransferred t => ($"由{desk.DepartmentName(t.FromDepartmentId)}转办至本部门，请及时签收", false, [Audience.Department], t.ToDepartmentId),
+            TicketRouted r => new("新诉求，请及时签收", false, [Audience.Department], r.LeadDepartmentId, Arrival: true),
+            TicketRedispatched r => new("调度员重新派单，请及时签收", false, [Audience.Department], r.LeadDepartmentId, Arrival: true),
+            TicketTransferred t => new($"由{desk.DepartmentName(t.FromDepartmentId)}转办至本部门，请及时签收", false, [Audience.Department], t.ToDepartmentId, Arrival: true),
             TicketWarned { Level: WarningLevel.Yellow } w =>
-                ($"黄牌：临近{StaffCards.StageName(w.Stage)}（{Due(w.Due)}前）", false, [signed ? Audience.Assignee : Audience.Department], ticket.LeadDepartmentId),
+                new($"黄牌：临近{StaffCards.StageName(w.Stage)}（{Due(w.Due)}前）", false, [handler], ticket.LeadDepartmentId),
             TicketWarned { Level: WarningLevel.Red } w =>
-                ($"红牌：已超过{StaffCards.StageName(w.Stage)}（{Due(w.Due)}）", true, [signed ? Audience.Assignee : Audience.Department, Audience.Heads, Audience.Dispatchers], ticket.LeadDepartmentId),
+                new($"红牌：已超过{StaffCards.StageName(w.Stage)}（{Due(w.Due)}）", true, [handler, Audience.Heads, Audience.Dispatchers], ticket.LeadDepartmentId),
             TicketWarned { Level: WarningLevel.Supervised } w =>
-                ($"自动督办：{StaffCards.StageName(w.Stage)}（{Due(w.Due)}）已过，仍未完成，请抓紧办理", true, [signed ? Audience.Assignee : Audience.Department, Audience.Heads, Audience.Leaders], ticket.LeadDepartmentId),
-            TicketSupervised s => ($"督办（{s.By.Name}）：{s.Instruction}", true, [signed ? Audience.Assignee : Audience.Department, Audience.Heads], ticket.LeadDepartmentId),
+                new($"自动督办：{StaffCards.StageName(w.Stage)}（{Due(w.Due)}）已过，仍未完成，请抓紧办理并答复", true, [handler, Audience.Heads, Audience.Leaders], ticket.LeadDepartmentId),
+            TicketSupervised s => new($"督办（{s.By.Name}）：{s.Instruction}", true, [handler, Audience.Heads], ticket.LeadDepartmentId),
+            SupervisionAnswered a => new($"督办答复（{a.By.Name}）：{a.Answer}", false, [Audience.Supervisor], ticket.LeadDepartmentId),
             _ => null,
         };
     }
@@ -132,6 +164,8 @@ public sealed class StaffNotices(
         Audience.Assignee => staff.Id == ticket.AssigneeId,
         Audience.Heads => staff.DepartmentId == department && staff.Has(StaffRole.DepartmentHead),
         Audience.Dispatchers => staff.Has(StaffRole.Dispatcher),
+        // Whoever gave the 督办 that was answered; for the automatic one, the leaders it went to.
+        Audience.Supervisor => ticket.LastSupervisorId is { } by ? staff.Id == by : staff.Has(StaffRole.Leader),
         _ => staff.Has(StaffRole.Leader),
     };
 }

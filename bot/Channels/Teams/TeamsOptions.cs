@@ -67,6 +67,15 @@ public sealed class TeamsOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Where personal chats and channel posts are opened for people and channels that never wrote to the assistant
+    /// (POST /v3/conversations). The service URL Teams last gave any conversation in the tenant is used first, since
+    /// it points at the tenant's region; this is the fallback for a bot nobody has talked to yet.
+    /// </summary>
+    [Required]
+    [Url]
+    public string ServiceUrl { get; set; } = "https://smba.trafficmanager.net/teams/";
+
     /// <summary>Staff linked to Teams get a card for each new ticket of their department and for each 黄牌, 红牌 and 督办.</summary>
     public bool StaffNotices { get; set; } = true;
 

@@ -14,7 +14,8 @@ namespace Assistant.Bot.Desk.Admin;
 /// </summary>
 public static partial class DeskSettingsAdminApi
 {
-    public sealed record DepartmentBody(string? Id, string? Name, DepartmentKind Kind = DepartmentKind.Department, bool Active = true);
+    /// <param name="TeamsChannelId">Null keeps the department's Teams channel as it is; empty removes it.</param>
+    public sealed record DepartmentBody(string? Id, string? Name, DepartmentKind Kind = DepartmentKind.Department, bool Active = true, string? TeamsChannelId = null);
 
     public sealed record RuleBody(string? Name, string? Category, IReadOnlyList<string>? Keywords, string? Department, IReadOnlyList<string>? CoHandling);
 
@@ -51,8 +52,13 @@ public static partial class DeskSettingsAdminApi
             return Refused("请填写部门名称（不超过30个字）。");
         }
 
-        var department = new Department(id, name, body.Kind, body.Active);
-        return await Save(context, store, source, clock, department, "添加部门", $"{name}（{id}）");
+        if (!Channel(body, null, out var channel))
+        {
+            return Refused(ChannelProblem);
+        }
+
+        var department = new Department(id, name, body.Kind, body.Active, TeamsChannelId: channel);
+        return await Save(context, store, source, clock, department, "添加部门", $"{name}（{id}）{(channel is null ? "" : "，Teams 频道 " + channel)}");
     }
 
     private static async Task<Results<Ok<Department>, ProblemHttpResult>> ChangeDepartment(string id, DepartmentBody body, HttpContext context, IDocumentStore store, DeskRulesSource source, TimeProvider clock)
@@ -79,8 +85,14 @@ public static partial class DeskSettingsAdminApi
             return Refused("至少要保留一个在用的服务中心（调度员在此分派诉求）。");
         }
 
-        var changed = current with { Name = name, Kind = body.Kind, Active = body.Active };
-        return await Save(context, store, source, clock, changed, "修改部门", $"{current.Name}（{id}）→ {name}，{(changed.Active ? "在用" : "已停用")}");
+        if (!Channel(body, current.TeamsChannelId, out var channel))
+        {
+            return Refused(ChannelProblem);
+        }
+
+        var changed = current with { Name = name, Kind = body.Kind, Active = body.Active, TeamsChannelId = channel };
+        var channelChange = channel == current.TeamsChannelId ? "" : channel is null ? "，不再使用 Teams 频道" : "，Teams 频道 " + channel;
+        return await Save(context, store, source, clock, changed, "修改部门", $"{current.Name}（{id}）→ {name}，{(changed.Active ? "在用" : "已停用")}{channelChange}");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<RoutingRule>>, ProblemHttpResult>> ReplaceRules(
@@ -144,6 +156,15 @@ public static partial class DeskSettingsAdminApi
         : rules.Settings.RoutingRules.FirstOrDefault(r => r.Department == id || r.CoHandling.Contains(id)) is { } rule ? $"分派规则“{rule.Name}”中的部门"
         : null;
 
+    private const string ChannelProblem = "Teams 频道编号应形如 19:…@thread.tacv2（在 Teams 中“获取频道链接”，链接里 /channel/ 后的那一段）。";
+
+    /// <summary>The channel the body asks for: unchanged when it names none, removed when empty, else a channel id.</summary>
+    private static bool Channel(DepartmentBody body, string? current, out string? channel)
+    {
+        channel = body.TeamsChannelId is null ? current : Uri.UnescapeDataString(body.TeamsChannelId.Trim()) is { Length: > 0 } given ? given : null;
+        return channel is null || TeamsChannel().IsMatch(channel);
+    }
+
     private static string? Name(DepartmentBody body) => body.Name?.Trim() is { Length: >= 1 and <= 30 } name ? name : null;
 
     private static AuditEntry Audit(StaffMember by, TimeProvider clock, string action, string target, string details) =>
@@ -153,4 +174,7 @@ public static partial class DeskSettingsAdminApi
 
     [GeneratedRegex("^[a-z0-9-]{2,40}$")]
     private static partial Regex DepartmentId();
+
+    [GeneratedRegex(@"^19:[A-Za-z0-9_\-.=]{1,200}@thread\.[a-z0-9]{2,10}$")]
+    private static partial Regex TeamsChannel();
 }

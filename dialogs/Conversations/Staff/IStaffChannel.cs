@@ -14,4 +14,10 @@ public interface IStaffChannel
 
     /// <summary>The ticket's page in the staff console, or null when the host's public address is not configured.</summary>
     string? ConsoleLink(Guid ticketId);
+
+    /// <summary>
+    /// The Teams user ids a ticket's card in this conversation is refreshed for when they look at it: the person in a
+    /// personal chat, the department's staff in its channel.
+    /// </summary>
+    Task<IReadOnlyList<string>> Viewers(IDocumentSession session, Ticket ticket, Activities.Activity inbound, CancellationToken cancellation);
 }

@@ -28,7 +28,11 @@ public sealed class StaffBot(TicketDesk desk, IStaffChannel channel)
             case StaffVerb.AwaitingSignFor:
                 await AwaitingSignFor(turn, session, staff, cancellation);
                 return;
-            case StaffVerb.SignFor or StaffVerb.Resolve or StaffVerb.Return or StaffVerb.Contact or StaffVerb.RequestInformation or StaffVerb.Extension:
+            case StaffVerb.Refresh:
+                await RefreshOnView(turn, session, staff, command, cancellation);
+                return;
+            case StaffVerb.SignFor or StaffVerb.Resolve or StaffVerb.Return or StaffVerb.Contact or StaffVerb.RequestInformation or StaffVerb.Extension
+                or StaffVerb.Supervise or StaffVerb.AnswerSupervision:
                 await Act(turn, session, staff, command, cancellation);
                 return;
             default:
@@ -45,6 +49,9 @@ public sealed class StaffBot(TicketDesk desk, IStaffChannel channel)
         · 签收 诉求编号 —— 例如：签收 YQ2026-000123
         · 办结 诉求编号 处理结果 —— 例如：办结 YQ2026-000123 已协调园区预留二十亩工业用地
         · 退单 诉求编号 理由
+        · 答复督办 诉求编号 答复内容
+        """ + (staff.Has(StaffRole.Leader) || staff.Has(StaffRole.Dispatcher) ? "\n· 督办 诉求编号 督办意见" : "") + """
+
         新诉求到达、临近或超过时限时，我会在这里提醒您。
         """;
 
@@ -105,6 +112,8 @@ public sealed class StaffBot(TicketDesk desk, IStaffChannel channel)
             StaffVerb.Contact when command.Text is { } contact => new ContactEnterprise(ticket.Id, actor, contact),
             StaffVerb.RequestInformation when command.Text is { } request => new RequestInformation(ticket.Id, actor, request),
             StaffVerb.Extension when command.Text is { } reason && command.Days is { } days => new RequestExtension(ticket.Id, actor, days, reason),
+            StaffVerb.Supervise when command.Text is { } instruction => new SuperviseTicket(ticket.Id, Actor.Of(staff, staff.Has(StaffRole.Leader) ? StaffRole.Leader : staff.ActingRole), instruction),
+            StaffVerb.AnswerSupervision when command.Text is { } answer => new AnswerSupervision(ticket.Id, actor, answer),
             _ => null,
         };
         if (decision is null)
@@ -115,6 +124,8 @@ public sealed class StaffBot(TicketDesk desk, IStaffChannel channel)
                 StaffVerb.Return => $"请写上退单理由，例如：退单 {ticket.Number} 不属于本部门职责，应由某部门办理。",
                 StaffVerb.Contact => "请在卡片上写明联系情况后再提交。",
                 StaffVerb.RequestInformation => "请在卡片上写明需要企业补充的材料后再提交。",
+                StaffVerb.Supervise => $"请写上督办意见，例如：督办 {ticket.Number} 请于本周内办结并报告。",
+                StaffVerb.AnswerSupervision => $"请写上答复内容，例如：答复督办 {ticket.Number} 已约企业现场办公，本周五前办结。",
                 _ => "请在卡片上填写延期的工作日数（1 到 30）和理由后再提交。",
             });
             return;
@@ -127,7 +138,7 @@ public sealed class StaffBot(TicketDesk desk, IStaffChannel channel)
             turn.SendActivity(rejection.Message);
             if (command.FromCard)
             {
-                Refresh(turn, result.Ticket ?? ticket, null);
+                await Refresh(turn, session, staff, result.Ticket ?? ticket, null, cancellation);
             }
 
             return;
@@ -142,22 +153,39 @@ public sealed class StaffBot(TicketDesk desk, IStaffChannel channel)
             StaffVerb.Contact => $"已记录联系企业：{command.Text}",
             StaffVerb.RequestInformation => "补充材料要求已发送给企业" + (desk.Rules.PausesForInformation ? "；企业补充期间办结时限暂停计时" : ""),
             StaffVerb.Extension => $"已申请延期 {command.Days} 个工作日，待审批",
+            StaffVerb.Supervise => $"已由 {staff.Name} 督办：{command.Text}",
+            StaffVerb.AnswerSupervision => $"已答复督办：{command.Text}",
             _ => $"已由 {staff.Name} 退单：{command.Text}",
         };
         if (command.FromCard)
         {
-            Refresh(turn, done, note);
+            await Refresh(turn, session, staff, done, note, cancellation);
         }
         else
         {
-            turn.SendActivity(StaffCards.Ticket(done, desk.Rules, desk.Now(), channel.ConsoleLink(done.Id), note));
+            turn.SendActivity(StaffCards.Ticket(done, desk.Rules, desk.Now(), channel.ConsoleLink(done.Id), note, viewer: staff));
         }
     }
 
-    /// <summary>The pressed card becomes the ticket as it now stands.</summary>
-    private void Refresh(TurnContext turn, Ticket ticket, string? note)
+    /// <summary>Teams shows the card again (refresh.userIds): it becomes the ticket as it now stands, for this viewer.</summary>
+    private async Task RefreshOnView(TurnContext turn, IDocumentSession session, StaffMember staff, StaffCommand command, CancellationToken cancellation)
     {
-        var card = StaffCards.Ticket(ticket, desk.Rules, desk.Now(), channel.ConsoleLink(ticket.Id), note);
+        var ticket = command.Number is null ? null : await session.Query<Ticket>().SingleOrDefaultAsync(t => t.Number == command.Number, cancellation);
+        if (ticket is not null && TicketScope.Sees(staff, ticket) && turn.Activity.ReplyToId is { Length: > 0 })
+        {
+            await Refresh(turn, session, staff, ticket, null, cancellation);
+        }
+    }
+
+    /// <summary>
+    /// The pressed card becomes the ticket as it now stands: in a personal chat with what this person can do, in a
+    /// department channel with the department's actions, and still refreshed for whoever sees it.
+    /// </summary>
+    private async Task Refresh(TurnContext turn, IDocumentSession session, StaffMember staff, Ticket ticket, string? note, CancellationToken cancellation)
+    {
+        var inChannel = turn.Activity.Conversation?.ConversationType == "channel";
+        var viewers = await channel.Viewers(session, ticket, turn.Activity, cancellation);
+        var card = StaffCards.Ticket(ticket, desk.Rules, desk.Now(), channel.ConsoleLink(ticket.Id), note, viewer: inChannel ? null : staff, refreshFor: viewers);
         if (turn.Activity.ReplyToId is { Length: > 0 } cardId)
         {
             turn.UpdateActivity(card with { Id = cardId });

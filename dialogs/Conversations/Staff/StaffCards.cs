@@ -1,13 +1,16 @@
 using System.Text.Json.Nodes;
 using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Desk;
+using Assistant.Dialogs.Desk.Departments;
 using Assistant.Dialogs.Desk.Tickets;
 
 namespace Assistant.Dialogs.Conversations.Staff;
 
 /// <summary>
 /// A ticket as staff see it in Teams: number, enterprise, category, the request, each running deadline with the working
-/// time left, and what can be done now, as Universal Actions (Action.Execute) that come back as card actions.
+/// time left, and what the person it is for can do now, as Universal Actions (Action.Execute) that come back as card
+/// actions: the department's staff sign for, handle, resolve and answer a 督办; leaders and dispatchers add a 督办. A card
+/// names the Teams users who see it refreshed (<c>refresh.userIds</c>) whenever they look at it.
 /// </summary>
 public static class StaffCards
 {
@@ -17,10 +20,20 @@ public static class StaffCards
     public const string ContactVerb = "staff-contact";
     public const string InformationVerb = "staff-request-information";
     public const string ExtensionVerb = "staff-extension";
+    public const string SuperviseVerb = "staff-supervise";
+    public const string AnswerSupervisionVerb = "staff-answer-supervision";
+    public const string RefreshVerb = "staff-refresh";
+
+    /// <summary>Teams refreshes a card automatically for at most this many named users.</summary>
+    public const int MaxRefreshUsers = 60;
 
     /// <param name="headline">Why the card comes, above it ("新诉求，请及时签收", "红牌：已超过办结时限").</param>
     /// <param name="urgent">The headline in the attention colour (红牌, 督办).</param>
-    public static Activity Ticket(Ticket ticket, DeskRules rules, DateTimeOffset now, string? link, string? note = null, string? headline = null, bool urgent = false)
+    /// <param name="viewer">Whom the card is for; null: the department's staff (a channel post, a typed command's answer).</param>
+    /// <param name="refreshFor">The Teams user ids for whom Teams asks for the card as it now stands when they look at it.</param>
+    public static Activity Ticket(
+        Ticket ticket, DeskRules rules, DateTimeOffset now, string? link, string? note = null, string? headline = null, bool urgent = false,
+        StaffMember? viewer = null, IReadOnlyList<string>? refreshFor = null)
     {
         var body = new JsonArray();
         if (headline is not null)
@@ -37,12 +50,18 @@ public static class StaffCards
         }
 
         var actions = new JsonArray();
-        if (ticket.Status == TicketStatus.Routed)
+        var handles = viewer is null || viewer.DepartmentId == ticket.LeadDepartmentId;
+        if (handles && ticket.SupervisionAwaitingAnswer && ticket.Status is TicketStatus.Routed or TicketStatus.SignedFor or TicketStatus.Handling or TicketStatus.AwaitingInformation)
+        {
+            actions.Add(ShowCard("答复督办", AnswerSupervisionVerb, ticket, "answer", "答复督办意见（如：已约企业现场办公，本周五前办结）", "提交答复"));
+        }
+
+        if (handles && ticket.Status == TicketStatus.Routed)
         {
             actions.Add(Execute("签收", SignForVerb, ticket, primary: true));
             actions.Add(ShowCard("退单", ReturnVerb, ticket, "reason", "退单理由（如：不属于本部门职责，应由某部门办理）", "确认退单"));
         }
-        else if (ticket.Status is TicketStatus.SignedFor or TicketStatus.Handling)
+        else if (handles && ticket.Status is TicketStatus.SignedFor or TicketStatus.Handling)
         {
             actions.Add(ShowCard("办结", ResolveVerb, ticket, "outcome", "办理结果（将发送给企业）", "确认办结"));
             if (ticket.FirstContactAt is null)
@@ -57,12 +76,26 @@ public static class StaffCards
             }
         }
 
+        if (viewer is not null && (viewer.Has(StaffRole.Leader) || viewer.Has(StaffRole.Dispatcher)) && ticket.Status is not (TicketStatus.Closed or TicketStatus.Withdrawn))
+        {
+            actions.Add(ShowCard("督办", SuperviseVerb, ticket, "instruction", "督办意见（如：请于本周内办结并报告）", "确认督办"));
+        }
+
         if (link is not null)
         {
             actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "查看详情", ["url"] = link });
         }
 
         var card = new JsonObject { ["body"] = body, ["actions"] = actions };
+        if (refreshFor is { Count: > 0 })
+        {
+            card["refresh"] = new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = RefreshVerb, ["data"] = Data(RefreshVerb, ticket) },
+                ["userIds"] = new JsonArray([.. refreshFor.Take(MaxRefreshUsers).Select(id => (JsonNode)JsonValue.Create(id)!)]),
+            };
+        }
+
         return new Activity { Type = ActivityTypes.Message, Attachments = [Cards.Adaptive(card)], Summary = $"{ticket.Number} {ticket.Enterprise.Name}" };
     }
 

@@ -16,9 +16,17 @@ public enum StaffVerb
     Contact,
     RequestInformation,
     Extension,
+    Supervise,
+    AnswerSupervision,
+
+    /// <summary>Teams asks for a card as it now stands (refresh.userIds): the card is replaced, nothing is said.</summary>
+    Refresh,
 }
 
-/// <summary>What a staff member asks for in chat: typed (我的待办, 待签收, 签收 编号, 办结 编号 处理结果) or a card's button.</summary>
+/// <summary>
+/// What a staff member asks for in chat: typed (我的待办, 待签收, 签收 编号, 办结 编号 处理结果, 退单 编号 理由, 督办 编号 意见,
+/// 答复督办 编号 答复) or a card's button.
+/// </summary>
 public sealed partial record StaffCommand(StaffVerb Verb, string? Number = null, string? Text = null, bool FromCard = false)
 {
     public static StaffCommand Of(Activity activity)
@@ -34,6 +42,9 @@ public sealed partial record StaffCommand(StaffVerb Verb, string? Number = null,
                 StaffCards.ContactVerb => new(StaffVerb.Contact, number, Field(value, "note"), FromCard: true),
                 StaffCards.InformationVerb => new(StaffVerb.RequestInformation, number, Field(value, "request"), FromCard: true),
                 StaffCards.ExtensionVerb => new(StaffVerb.Extension, number, Field(value, "reason"), FromCard: true) { Days = DaysIn(value) },
+                StaffCards.SuperviseVerb => new(StaffVerb.Supervise, number, Field(value, "instruction"), FromCard: true),
+                StaffCards.AnswerSupervisionVerb => new(StaffVerb.AnswerSupervision, number, Field(value, "answer"), FromCard: true),
+                StaffCards.RefreshVerb => new(StaffVerb.Refresh, number, FromCard: true),
                 _ => new(StaffVerb.Help),
             };
         }
@@ -57,6 +68,8 @@ public sealed partial record StaffCommand(StaffVerb Verb, string? Number = null,
             {
                 "签收" => StaffVerb.SignFor,
                 "办结" => StaffVerb.Resolve,
+                "督办" => StaffVerb.Supervise,
+                "答复督办" => StaffVerb.AnswerSupervision,
                 _ => StaffVerb.Return,
             };
             return new(verb, m.Groups["number"].Value.ToUpperInvariant(), rest.Length > 0 ? rest : null);
@@ -77,6 +90,6 @@ public sealed partial record StaffCommand(StaffVerb Verb, string? Number = null,
     private static string? Field(JsonElement value, string name) =>
         value.TryGetProperty(name, out var field) && field.ValueKind == JsonValueKind.String && field.GetString() is { } s && s.Trim().Length > 0 ? s.Trim() : null;
 
-    [GeneratedRegex(@"^\s*(?<verb>签收|办结|退单)\s*[:：]?\s*(?<number>[A-Za-z]{1,4}\d{4}-\d{6,})(?<rest>[\s\S]*)$")]
+    [GeneratedRegex(@"^\s*(?<verb>签收|办结|退单|答复督办|督办)\s*[:：]?\s*(?<number>[A-Za-z]{1,4}\d{4}-\d{6,})(?<rest>[\s\S]*)$")]
     private static partial Regex Typed();
 }

@@ -123,6 +123,12 @@ public sealed class Ticket
 
     public int SupervisionCount { get; set; }
 
+    /// <summary>A 督办 (a person's or the automatic one) that the lead department has not answered yet.</summary>
+    public bool SupervisionAwaitingAnswer { get; set; }
+
+    /// <summary>Who gave the latest 督办 (its answer goes to them); null when the latest was the automatic one.</summary>
+    public string? LastSupervisorId { get; set; }
+
     public List<IssuedWarning> Warnings { get; set; } = [];
 
     public DateTimeOffset? ResolvedAt { get; set; }
@@ -177,6 +183,7 @@ public sealed class Ticket
             case ExtensionApproved e: Apply(e); break;
             case ExtensionRejected e: Apply(e); break;
             case TicketSupervised e: Apply(e); break;
+            case SupervisionAnswered e: Apply(e); break;
             case TicketWarned e: Apply(e); break;
             case TicketResolved e: Apply(e); break;
             case OutcomeDelivered e: Apply(e); break;
@@ -356,6 +363,14 @@ public sealed class Ticket
     public void Apply(TicketSupervised e)
     {
         SupervisionCount++;
+        SupervisionAwaitingAnswer = true;
+        LastSupervisorId = e.By.Id;
+        LastChangedAt = e.At;
+    }
+
+    public void Apply(SupervisionAnswered e)
+    {
+        SupervisionAwaitingAnswer = false;
         LastChangedAt = e.At;
     }
 
@@ -365,6 +380,8 @@ public sealed class Ticket
         if (e.Level == WarningLevel.Supervised)
         {
             SupervisionCount++;
+            SupervisionAwaitingAnswer = true;
+            LastSupervisorId = null;
         }
 
         LastChangedAt = e.At;

@@ -49,6 +49,7 @@ public sealed class FakeBotService : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeBotService(app);
         fake._signing.Map(app, () => fake.BaseUrl);
+        app.MapPost("/v3/conversations", fake.CreateConversation);
         app.Map("/v3/conversations/{**rest}", fake.Connector);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -91,6 +92,31 @@ public sealed class FakeBotService : IAsyncDisposable
     {
         await _app.DisposeAsync();
         _signing.Dispose();
+    }
+
+    /// <summary>The conversation Teams opens for a person (the same one every time) or a new post in a channel.</summary>
+    public static string OpenedFor(string aadObjectId) => "a:opened-" + aadObjectId;
+
+    /// <summary>
+    /// POST /v3/conversations: a personal chat with the one member (always the same conversation for the same person,
+    /// as Teams does) or a new thread in the channel the channel data names; recorded under the conversation it opened.
+    /// </summary>
+    private async Task CreateConversation(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var json = JsonDocument.Parse(body).RootElement;
+        var channel = json.TryGetProperty("channelData", out var data) && data.TryGetProperty("channel", out var c) ? c.GetProperty("id").GetString() : null;
+        var activityId = $"teams-msg-{Interlocked.Increment(ref _ids)}";
+        var conversationId = channel is not null ? $"{channel};messageid={activityId}" : OpenedFor(json.GetProperty("members")[0].GetProperty("id").GetString()!);
+        var key = channel ?? conversationId;
+        var status = _scripts.TryGetValue(key, out var script) && script.TryDequeue(out var next) ? next : 200;
+        _received.Enqueue(new Received("POST", "/v3/conversations", key, context.Request.Headers.Authorization.ToString(), body, status));
+        context.Response.StatusCode = status;
+        if (status is >= 200 and < 300)
+        {
+            await context.Response.WriteAsJsonAsync(new { id = conversationId, activityId }, context.RequestAborted);
+        }
     }
 
     private async Task Connector(HttpContext context, string rest)

@@ -4,6 +4,7 @@ using Assistant.Bot.Channels.Teams;
 using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Desk.Departments;
 using Assistant.Dialogs.Desk.Tickets;
+using Assistant.Dialogs.Turns;
 using Assistant.Tests.Infrastructure;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -270,6 +271,141 @@ public sealed class StaffInTeamsTests(PostgresServer server) : TeamsContext(serv
         await using var session = Store.QuerySession();
         var request = await session.LoadAsync<TeamsLinkRequest>(WangFangAad, Cancel);
         Assert.Equal(("wangfang", TenantId), (request!.Login, request.TenantId));
+    }
+
+    [Fact]
+    public async Task A_clerk_who_never_wrote_to_the_assistant_gets_the_new_ticket_in_a_chat_it_opens_and_the_card_there_follows_the_ticket()
+    {
+        await Link("wangfang", "王芳", WangFangAad);
+        await Link("liqiang", "李强", LiQiangAad);
+        var colleague = NewConversation();
+        await Say(colleague, LiQiangAad, "你好");
+
+        var (_, ticket) = await FiledFromTeams();
+
+        var opened = FakeBotService.OpenedFor(WangFangAad);
+        var open = (await Fake.WaitFor(opened, r => r.Any(x => x.Status == 200), Cancel)).Single();
+        var parameters = open.Json;
+        Assert.Equal("POST /v3/conversations", $"{open.Method} {open.RawTarget}");
+        Assert.False(parameters.GetProperty("isGroup").GetBoolean());
+        Assert.Equal(WangFangAad, parameters.GetProperty("members")[0].GetProperty("id").GetString());
+        Assert.Equal(TenantId, parameters.GetProperty("channelData").GetProperty("tenant").GetProperty("id").GetString());
+        Assert.Equal("28:" + FakeBotService.AppId, parameters.GetProperty("bot").GetProperty("id").GetString());
+        var first = parameters.GetProperty("activity").GetRawText();
+        Assert.Contains("新诉求，请及时签收", first, StringComparison.Ordinal);
+        Assert.Contains("\"verb\":\"staff-sign-for\"", first, StringComparison.Ordinal);
+
+        await Say(colleague, LiQiangAad, $"签收 {ticket.Number}");
+
+        var put = (await Fake.WaitFor(opened, r => r.Any(x => x.Method == "PUT"), Cancel)).Single(x => x.Method == "PUT");
+        Assert.Contains("已由 李强 于", put.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("staff-sign-for", put.Body, StringComparison.Ordinal);
+        await using var session = Store.QuerySession();
+        var chat = await session.LoadAsync<TeamsConversation>(opened, Cancel);
+        Assert.Equal((WangFangAad, "personal"), (chat!.UserAadObjectId, chat.ConversationType));
+    }
+
+    [Fact]
+    public async Task A_department_with_a_Teams_channel_gets_its_new_ticket_as_one_post_there_that_a_clerk_signs_for()
+    {
+        const string Channel = "19:9f3c2b1a0d4e4b7c@thread.tacv2";
+        await Link("wangfang", "王芳", WangFangAad);
+        var personal = NewConversation();
+        await Say(personal, WangFangAad, "你好");
+        await using (var session = Store.LightweightSession())
+        {
+            var rules = Factory.Services.GetRequiredService<Dialogs.Desk.DeskRulesSource>();
+            session.Store(rules.Current.FindDepartment("natural-resources")! with { TeamsChannelId = Channel });
+            await session.SaveChangesAsync(Cancel);
+            await rules.Reload(Store, Cancel);
+        }
+
+        var (_, ticket) = await FiledFromTeams();
+
+        var post = (await Fake.WaitFor(Channel, r => r.Any(x => x.Status == 200), Cancel)).Single();
+        Assert.True(post.Json.GetProperty("isGroup").GetBoolean());
+        Assert.Equal(Channel, post.Json.GetProperty("channelData").GetProperty("channel").GetProperty("id").GetString());
+        Assert.Contains(ticket.Number, post.Json.GetProperty("activity").GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("\"userIds\":[\"29:1staff-5a1f0c2e\"]", post.Json.GetProperty("activity").GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Fake.For(personal), x => x.Body.Contains(ticket.Number, StringComparison.Ordinal));
+
+        OutboxMessage sent;
+        await using (var session = Store.QuerySession())
+        {
+            sent = await session.Query<OutboxMessage>().SingleAsync(m => m.Kind == OutboundKind.Open && m.DeliveredAt != null, Cancel);
+        }
+
+        var thread = sent.ConversationId;
+        Assert.Equal($"{Channel};messageid={sent.ChannelActivityId}", thread);
+        var pressed = Pressed(thread, WangFangAad, "staff-sign-for", ticket.Number, sent.ChannelActivityId!) with
+        {
+            Conversation = new ConversationAccount { Id = thread, ConversationType = "channel", IsGroup = true, TenantId = TenantId },
+        };
+        Assert.Equal(HttpStatusCode.OK, (await Post(pressed)).StatusCode);
+
+        Assert.Equal(("王芳", TicketStatus.SignedFor), ((await Load(ticket.Id)).AssigneeName, (await Load(ticket.Id)).Status));
+        var update = (await Fake.WaitFor(thread, r => r.Any(x => x.Method == "PUT"), Cancel)).Last(x => x.Method == "PUT");
+        Assert.EndsWith("/activities/" + sent.ChannelActivityId, update.RawTarget, StringComparison.Ordinal);
+        Assert.Contains("已由 王芳 于", update.Body, StringComparison.Ordinal);
+        Assert.Contains("staff-resolve", update.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_leaders_supervision_from_Teams_reaches_the_assignee_whose_answer_from_the_card_reaches_the_leader_and_the_timeline()
+    {
+        await Link("wangfang", "王芳", WangFangAad);
+        await Link("zhoujun", "周军", LiQiangAad, "service-center", StaffRole.Leader);
+        var (clerk, leader) = (NewConversation(), NewConversation());
+        await Say(clerk, WangFangAad, "你好");
+        await Say(leader, LiQiangAad, "你好");
+        var (_, ticket) = await FiledFromTeams();
+        await Say(clerk, WangFangAad, $"签收 {ticket.Number}");
+
+        await Say(leader, LiQiangAad, $"督办 {ticket.Number} 请本周内给企业明确答复");
+
+        var supervised = (await Fake.WaitFor(clerk, r => r.Any(x => x.Body.Contains("督办（周军）：请本周内给企业明确答复", StringComparison.Ordinal)), Cancel))
+            .Last(x => x.Body.Contains("督办（周军）", StringComparison.Ordinal));
+        Assert.Contains("staff-answer-supervision", supervised.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("staff-supervise\"", supervised.Body, StringComparison.Ordinal);
+        var leaders = await Fake.WaitFor(leader, r => r.Any(x => x.Body.Contains("已由 周军 督办", StringComparison.Ordinal)), Cancel);
+        Assert.Contains("\"verb\":\"staff-supervise\"", leaders.Last(x => x.Body.Contains("已由 周军 督办", StringComparison.Ordinal)).Body, StringComparison.Ordinal);
+
+        await Post(Pressed(clerk, WangFangAad, "staff-answer-supervision", ticket.Number, "card-9", ("answer", "已约企业周三现场办公，周五前办结")));
+
+        var answer = (await Fake.WaitFor(leader, r => r.Any(x => x.Body.Contains("督办答复（王芳）：已约企业周三现场办公，周五前办结", StringComparison.Ordinal)), Cancel))
+            .Last(x => x.Body.Contains("督办答复（王芳）", StringComparison.Ordinal));
+        Assert.DoesNotContain("staff-resolve", answer.Body, StringComparison.Ordinal);
+        var now = await Load(ticket.Id);
+        Assert.False(now.SupervisionAwaitingAnswer);
+        await using var session = Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(ticket.Id, token: Cancel);
+        Assert.Equal("王芳", Assert.Single(events.Select(e => e.Data).OfType<SupervisionAnswered>()).By.Name);
+        var put = (await Fake.WaitFor(clerk, r => r.Any(x => x.Method == "PUT" && x.RawTarget.EndsWith("/card-9", StringComparison.Ordinal)), Cancel)).Last(x => x.Method == "PUT");
+        Assert.DoesNotContain("staff-answer-supervision", put.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_card_looked_at_again_is_refreshed_to_the_ticket_as_it_now_stands_for_that_reader()
+    {
+        await Link("wangfang", "王芳", WangFangAad);
+        var clerk = NewConversation();
+        await Say(clerk, WangFangAad, "你好");
+        var (_, ticket) = await FiledFromTeams();
+        var card = (await Fake.WaitFor(clerk, r => r.Any(x => x.Body.Contains("新诉求，请及时签收", StringComparison.Ordinal)), Cancel)).Where(x => x.Body.Contains("新诉求，请及时签收", StringComparison.Ordinal)).Last();
+        Assert.Contains("\"refresh\"", card.Body, StringComparison.Ordinal);
+        Assert.Contains("\"userIds\":[\"29:1staff-5a1f0c2e\"]", card.Body, StringComparison.Ordinal);
+        // Signed for in the console, say, while the outbox's replacement has not yet reached this card.
+        var desk = Factory.Services.GetRequiredService<TicketDesk>();
+        Assert.True((await desk.Run(new SignForTicket(ticket.Id, new Actor("wangfang", "王芳", ActorRole.Staff, "natural-resources")), Cancel)).IsAccepted);
+        var said = Fake.For(clerk).Count(x => x.Method == "POST");
+
+        await Post(Pressed(clerk, WangFangAad, "staff-refresh", ticket.Number, "card-3"));
+
+        var refreshed = (await Fake.WaitFor(clerk, r => r.Any(x => x.Method == "PUT" && x.RawTarget.EndsWith("/card-3", StringComparison.Ordinal)), Cancel))
+            .Single(x => x.RawTarget.EndsWith("/card-3", StringComparison.Ordinal));
+        Assert.Contains("staff-resolve", refreshed.Body, StringComparison.Ordinal);
+        Assert.Contains("\"userIds\":[\"29:1staff-5a1f0c2e\"]", refreshed.Body, StringComparison.Ordinal);
+        Assert.Equal(said, Fake.For(clerk).Count(x => x.Method == "POST"));
     }
 
     private async Task Link(string login, string name, string aad, string department = "natural-resources", params StaffRole[] roles)

@@ -50,6 +50,7 @@ public abstract class TeamsContext(PostgresServer server) : IAsyncLifetime
         host.UseSetting("Teams:AppId", FakeBotService.AppId);
         host.UseSetting("Teams:AppPassword", "not-used-by-the-fake-token-provider");
         host.UseSetting("Teams:TenantId", TenantId);
+        host.UseSetting("Teams:ServiceUrl", Fake.ServiceUrl);
         host.UseSetting("Teams:OpenIdMetadataUrl", MetadataUrl(Fake));
         host.UseSetting("Teams:RetryBaseDelay", "00:00:00.010");
         host.UseSetting("Teams:OutboxRetryDelay", "00:00:00.050");

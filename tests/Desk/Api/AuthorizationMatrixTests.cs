@@ -44,6 +44,7 @@ public sealed class AuthorizationMatrixTests(PostgresServer server) : IAsyncLife
         ("POST", "/api/desk/tickets/{id}/note", new { text = "已电话联系园区" }, [Clerk, Head, Dispatcher]),
         ("POST", "/api/desk/tickets/{id}/redispatch", new { leadDepartmentId = "approval" }, [Dispatcher]),
         ("POST", "/api/desk/tickets/{id}/supervise", new { instruction = "请本周内拿出方案" }, [Dispatcher, Leader]),
+        ("POST", "/api/desk/tickets/{id}/answer-supervision", new { answer = "已约企业现场办公，本周五前办结" }, [Clerk, Head]),
         ("POST", "/api/desk/tickets/{id}/reopen", new { reason = "回访发现仍未解决" }, [Dispatcher, Leader]),
         ("POST", "/api/desk/tickets/{id}/close", new { reason = "归档" }, [Dispatcher]),
         ("GET", "/api/desk/admin/staff", null, [Administrator]),

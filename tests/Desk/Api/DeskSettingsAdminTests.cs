@@ -72,6 +72,25 @@ public sealed class DeskSettingsAdminTests(PostgresServer server) : IAsyncLifeti
         Assert.Equal(TicketStatus.Routed, (await _host.Desk.Find(another.Id, Cancel))!.Status);
     }
 
+    [Fact]
+    public async Task An_administrator_gives_a_department_its_Teams_channel_pasted_from_the_link_and_can_take_it_away_again()
+    {
+        await _host.AddStaff("qiancheng", "钱程", "service-center", StaffRole.Administrator);
+        var admin = await _host.SignIn("qiancheng");
+        const string Path = "/api/desk/admin/departments/natural-resources";
+
+        Assert.Equal("Teams 频道编号应形如 19:…@thread.tacv2（在 Teams 中“获取频道链接”，链接里 /channel/ 后的那一段）。",
+            await Title(await admin.Send(HttpMethod.Put, Path, new { name = "自然资源和规划局", kind = "Department", teamsChannelId = "https://teams.microsoft.com/l/channel" })));
+        var set = await admin.Json(await admin.Send(HttpMethod.Put, Path, new { name = "自然资源和规划局", kind = "Department", teamsChannelId = "19%3a9f3c2b1a0d4e@thread.tacv2" }));
+        var renamed = await admin.Json(await admin.Send(HttpMethod.Put, Path, new { name = "自然资源局", kind = "Department" }));
+        var removed = await admin.Json(await admin.Send(HttpMethod.Put, Path, new { name = "自然资源局", kind = "Department", teamsChannelId = "" }));
+
+        Assert.Equal("19:9f3c2b1a0d4e@thread.tacv2", set.GetProperty("teamsChannelId").GetString());
+        Assert.Equal("19:9f3c2b1a0d4e@thread.tacv2", renamed.GetProperty("teamsChannelId").GetString());
+        Assert.False(removed.TryGetProperty("teamsChannelId", out var gone) && gone.ValueKind == JsonValueKind.String);
+        Assert.Null(_host.Services.GetRequiredService<DeskRulesSource>().Current.FindDepartment("natural-resources")!.TeamsChannelId);
+    }
+
     private static async Task<string?> Title(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement.GetProperty("title").GetString();
 }

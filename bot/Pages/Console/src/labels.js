@@ -30,6 +30,7 @@ export const actionNames = {
   note: '内部备注',
   redispatch: '重新派单',
   supervise: '督办',
+  'answer-supervision': '答复督办',
   reopen: '重办',
   close: '归档',
 }
