@@ -70,6 +70,31 @@ public sealed class BotSchemaOracleTests(PostgresServer server) : TeamsContext(s
     }
 
     [Fact]
+    public async Task The_conversation_opened_for_a_clerk_who_never_wrote_reads_into_the_SDKs_ConversationParameters_and_back()
+    {
+        await using (var session = Store.LightweightSession())
+        {
+            session.Store(new StaffMember("wangfang", "王芳", "natural-resources", [StaffRole.Staff], TeamsUserId: ClerkAad, Login: "wangfang"));
+            await session.SaveChangesAsync(Cancel);
+        }
+
+        var enterprise = NewConversation();
+        foreach (var line in new[] { "想在园区再找二十亩工业用地建新厂房", "常州宏晟纺织有限公司，刘先生，13806152947", "跳过", "跳过", "确认提交" })
+        {
+            await Send(enterprise, Message(enterprise, line), null);
+        }
+
+        var open = (await Fake.WaitFor(FakeBotService.OpenedFor(ClerkAad), r => r.Count > 0, Cancel))[0];
+        var ours = JObject.Parse(open.Body);
+        var sdk = JsonConvert.DeserializeObject<Sdk.ConversationParameters>(open.Body, SdkSettings)!;
+        var back = JObject.FromObject(sdk, JsonSerializer.Create(SdkSettings));
+        Assert.True(JToken.DeepEquals(Normal(ours), Normal(back)), $"lost in the SDK's ConversationParameters:\n{ours}\n---\n{back}");
+        Assert.Equal((false, ClerkAad, TenantId), (sdk.IsGroup, sdk.Members.Single().Id, sdk.TenantId));
+        Assert.Equal(Sdk.ActivityTypes.Message, sdk.Activity.Type);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", sdk.Activity.Attachments.Single().ContentType);
+    }
+
+    [Fact]
     public async Task A_message_and_a_Universal_Action_built_with_the_SDKs_factories_are_taken_by_the_host()
     {
         var conversation = NewConversation();

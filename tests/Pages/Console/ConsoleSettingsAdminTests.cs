@@ -59,8 +59,14 @@ public sealed class ConsoleSettingsAdminTests(PostgresServer server, ITestOutput
         await _browser.Snap(page, "admin-department-dialog.png");
         await dialog.Locator("input[name=id]").FillAsync("Ecology-Environment");
         await dialog.Locator("input[name=name]").FillAsync("生态环境局");
+        await dialog.Locator("input[name=teamsChannelId]").FillAsync("https://teams.microsoft.com/l/channel/");
+        await dialog.Locator("[data-test=confirm]").ClickAsync();
+        await Expect(dialog.Locator(".el-form-item__error")).ToHaveTextAsync(["频道编号应形如 19:…@thread.tacv2"]);
+        await _browser.Snap(page, "admin-department-channel.png");
+        await dialog.Locator("input[name=teamsChannelId]").FillAsync("19%3a4e2d8c1b9a7f@thread.tacv2");
         await dialog.Locator("[data-test=confirm]").ClickAsync();
         await Told(page, "已新增“生态环境局”。");
+        await Expect(Department(page, "生态环境局").Locator("[data-test=department-channel]")).ToHaveTextAsync("Teams 频道");
         await Expect(Department(page, "生态环境局")).ToContainTextAsync("ecology-environment");
         await Expect(Department(page, "生态环境局").Locator("[data-test=department-state]")).ToHaveTextAsync("在用");
 
