@@ -21,6 +21,7 @@ public sealed class FakeBotService : IAsyncDisposable
     private readonly ChannelSigning _signing = new("load-key");
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiting = new();
     private int _ids;
+    private int _proactive;
 
     private FakeBotService(WebApplication app) => _app = app;
 
@@ -39,7 +40,24 @@ public sealed class FakeBotService : IAsyncDisposable
         var fake = new FakeBotService(app);
         fake._signing.Map(app, () => fake.BaseUrl);
         app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", fake.Reply);
-        app.MapPost("/v3/conversations/{conversationId}/activities", () => Results.Json(new { id = "proactive" }));
+        app.MapPost("/v3/conversations/{conversationId}/activities", () =>
+        {
+            fake.Count();
+            return Results.Json(new { id = $"proactive-{Interlocked.Increment(ref fake._ids)}" });
+        });
+        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", () =>
+        {
+            fake.Count();
+            return Results.Json(new { id = "updated" });
+        });
+        app.MapPost("/v3/conversations", async (HttpContext context) =>
+        {
+            // A personal chat opened for someone who never wrote: the same conversation for the same person, as Teams does.
+            using var body = await System.Text.Json.JsonDocument.ParseAsync(context.Request.Body);
+            var member = body.RootElement.GetProperty("members")[0].GetProperty("id").GetString();
+            fake.Count();
+            return Results.Json(new { id = "a:opened-" + member, activityId = $"opened-{Interlocked.Increment(ref fake._ids)}" });
+        });
         app.Map("/{**rest}", (HttpContext context) =>
         {
             Console.Error.WriteLine($"[fake connector] unexpected {context.Request.Method} {context.Request.Path}");
@@ -50,6 +68,9 @@ public sealed class FakeBotService : IAsyncDisposable
         fake.Token = fake._signing.Token(TeamsHost.AppId, fake.BaseUrl, DateTime.UtcNow.AddMinutes(55));
         return fake;
     }
+
+    /// <summary>Proactive messages, conversation openings and updates received so far.</summary>
+    public int Proactive => Volatile.Read(ref _proactive);
 
     /// <summary>Completes when the bot's first reply to the activity reaches the connector.</summary>
     public Task ReplyTo(string conversationId, string activityId) =>
@@ -66,6 +87,8 @@ public sealed class FakeBotService : IAsyncDisposable
         _waiting.GetOrAdd(Key(conversationId, replyToId), _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         return Results.Json(new { id = $"msg-{Interlocked.Increment(ref _ids)}" });
     }
+
+    private void Count() => Interlocked.Increment(ref _proactive);
 
     private static string Key(string conversationId, string activityId) => conversationId + "\n" + activityId;
 }

@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "attack" => await AttackTool.Run(args.Skip(1).ToArray()),
     "desk" => await DeskBenchmark.Run(args.Skip(1).ToArray()),
     "sweep" => await SweepBenchmark.Run(args.Skip(1).ToArray()),
+    "notify" => await NotifyBenchmark.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -20,5 +21,6 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- attack [fuzz-cases]              (after dotnet build -c Release bot)");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- desk [tickets] [samples] [--keep]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- sweep [tickets] [rounds] [--keep]");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/Benchmarks -- notify [tickets] [staff]");
     return 2;
 }

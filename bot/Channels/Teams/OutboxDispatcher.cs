@@ -17,6 +17,7 @@ namespace Assistant.Bot.Channels.Teams;
 public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient connector, IOptions<TeamsOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private const int Batch = 500;
+    private const int ClaimChunk = 20;
     private readonly string _host = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -147,8 +148,13 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
         }
     }
 
-    /// <summary>Sends every message that is due; returns how many were delivered.</summary>
-    public async Task<int> DispatchDue(CancellationToken cancellation)
+    /// <summary>
+    /// Sends the messages that are due, up to a batch; returns how many were delivered. After a full batch more may be
+    /// waiting, and the loop goes on at once instead of at the next poll.
+    /// </summary>
+    public async Task<int> DispatchDue(CancellationToken cancellation) => (await DispatchBatch(cancellation)).Delivered;
+
+    private async Task<(int Delivered, bool Full)> DispatchBatch(CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
         IReadOnlyList<OutboxMessage> pending;
@@ -168,17 +174,19 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
         var delivered = 0;
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellation }, async (conversation, token) =>
         {
-            foreach (var id in conversation)
+            // A few at a time: one write claims them and one records them, and a host that dies in between sends at
+            // most that few again.
+            foreach (var chunk in conversation.Chunk(ClaimChunk))
             {
-                if (!await DeliverOne(id, token))
+                var (sent, stopped) = await DeliverInOrder(chunk, token);
+                Interlocked.Add(ref delivered, sent);
+                if (stopped)
                 {
                     break;
                 }
-
-                Interlocked.Increment(ref delivered);
             }
         });
-        return delivered;
+        return (delivered, pending.Count == Batch);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -192,7 +200,11 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
         {
             try
             {
-                await DispatchDue(stoppingToken);
+                var (delivered, full) = await DispatchBatch(stoppingToken);
+                if (full && delivered > 0)
+                {
+                    continue;
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -212,17 +224,31 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
         }
     }
 
-    private async Task<bool> DeliverOne(Guid id, CancellationToken cancellation)
+    /// <summary>
+    /// Claims the conversation's next messages in one write (as far as they are still due and nobody else's), sends
+    /// them in order until one must wait, and records all outcomes in one write. Returns how many were delivered and
+    /// whether the conversation must stop here.
+    /// </summary>
+    private async Task<(int Delivered, bool Stopped)> DeliverInOrder(IReadOnlyList<Guid> ids, CancellationToken cancellation)
     {
-        var message = await Claim(id, cancellation);
-        if (message is null)
+        var claimed = await Claim(ids, cancellation);
+        if (claimed.Count == 0)
         {
-            return false;
+            return (0, true);
         }
 
-        var result = await Send(message, cancellation);
-        await Finish([(id, result)], cancellation);
-        return result.Outcome == ConnectorOutcome.Delivered;
+        var results = new List<(Guid Id, ConnectorResult? Result)>(claimed.Count);
+        var release = false;
+        foreach (var message in claimed)
+        {
+            var result = release ? null : await Send(message, cancellation);
+            results.Add((message.Id, result));
+            // One refused for good (a person who blocked the bot) holds nothing back; one to try later holds the rest.
+            release |= result is null || result.Outcome == ConnectorOutcome.Later;
+        }
+
+        await Finish(results, cancellation);
+        return (results.Count(r => r.Result?.Outcome == ConnectorOutcome.Delivered), release || claimed.Count < ids.Count);
     }
 
     private async Task<ConnectorResult> Send(OutboxMessage message, CancellationToken cancellation)
@@ -240,28 +266,38 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
         }
     }
 
-    private async Task<OutboxMessage?> Claim(Guid id, CancellationToken cancellation)
+    private async Task<IReadOnlyList<OutboxMessage>> Claim(IReadOnlyList<Guid> ids, CancellationToken cancellation)
     {
         await using var session = store.LightweightSession();
-        var message = await session.LoadAsync<OutboxMessage>(id, cancellation);
+        var loaded = (await session.LoadManyAsync<OutboxMessage>(cancellation, ids)).ToDictionary(m => m.Id);
         var now = clock.GetUtcNow();
-        if (message is null || !message.IsPending || message.NextAttemptAt > now || message.ClaimedUntil > now)
+        var claimed = new List<OutboxMessage>(ids.Count);
+        foreach (var id in ids)
         {
-            return null;
+            // In order: the first one not ours to send now stops the rest, so none overtakes it.
+            if (loaded.GetValueOrDefault(id) is not { IsPending: true } message || message.NextAttemptAt > now || message.ClaimedUntil > now)
+            {
+                break;
+            }
+
+            claimed.Add(Claimed(message, now));
+            session.Store(message);
         }
 
-        message.ClaimedUntil = now + options.Value.ClaimDuration;
-        message.ClaimedBy = _host;
-        session.Store(message);
+        if (claimed.Count == 0)
+        {
+            return claimed;
+        }
+
         try
         {
             await session.SaveChangesAsync(cancellation);
-            return message;
+            return claimed;
         }
-        catch (ConcurrencyException)
+        catch (Exception ex) when (ex is ConcurrencyException || ex is AggregateException { InnerExceptions: var inner } && inner.All(e => e is ConcurrencyException))
         {
-            logger.LogDebug("Outbox message {Id} was claimed by another host.", id);
-            return null;
+            logger.LogDebug("Outbox messages from {Id} were claimed by another host.", ids[0]);
+            return [];
         }
     }
 

@@ -56,6 +56,7 @@ public sealed class StaffNotices(
         var linked = await session.Query<StaffMember>().Where(s => s.TeamsUserId != null && s.Active).ToListAsync(cancellation);
         if (note is not null)
         {
+            WakeAfterCommit.On(session, teams);
             // The ticket's cards in other chats show it as it now stands, without buttons that no longer apply.
             var byId = linked.ToDictionary(s => s.Id);
             var departmentViewers = await CardViewers.OfDepartment(session, ticket.LeadDepartmentId, cancellation);
@@ -70,6 +71,7 @@ public sealed class StaffNotices(
         }
 
         var notBefore = options.Value.StaffQuietHours ? desk.Calendar.AddWorkingMinutes(now, 1).AddMinutes(-1) : now;
+        WakeAfterCommit.On(session, teams);
         foreach (var notice in notices)
         {
             if (notice.Arrival && desk.FindDepartment(notice.Department ?? "")?.TeamsChannelId is { } channelId)
@@ -110,6 +112,24 @@ public sealed class StaffNotices(
                 logger.LogInformation("{Opened} of {People} staff to be told about {Number} never wrote to the assistant in Teams; their personal chats are opened.",
                     opened, people.Count, ticket.Number);
             }
+        }
+    }
+
+    /// <summary>Whoever's commit the cards are in (a chat turn, the console, the sweep), the outbox sends them right after it.</summary>
+    private sealed class WakeAfterCommit(ProactiveMessenger teams) : DocumentSessionListenerBase
+    {
+        public static void On(IDocumentSession session, ProactiveMessenger teams)
+        {
+            if (!session.Listeners.OfType<WakeAfterCommit>().Any())
+            {
+                session.Listeners.Add(new WakeAfterCommit(teams));
+            }
+        }
+
+        public override Task AfterCommitAsync(IDocumentSession session, Marten.Services.IChangeSet commit, CancellationToken token)
+        {
+            teams.Wake();
+            return Task.CompletedTask;
         }
     }
 

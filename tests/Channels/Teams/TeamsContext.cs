@@ -33,6 +33,9 @@ public abstract class TeamsContext(PostgresServer server) : IAsyncLifetime
     /// <summary>Where the host reads the channel's OpenID metadata; the fake service's unless a test class says otherwise.</summary>
     protected virtual string MetadataUrl(FakeBotService fake) => fake.MetadataUrl;
 
+    /// <summary>How often the outbox looks for due messages by itself; short here unless a test class says otherwise.</summary>
+    protected virtual string OutboxPollInterval => "00:00:00.100";
+
     public async ValueTask InitializeAsync()
     {
         _fake = await FakeBotService.Start();
@@ -55,7 +58,7 @@ public abstract class TeamsContext(PostgresServer server) : IAsyncLifetime
         host.UseSetting("Teams:RetryBaseDelay", "00:00:00.010");
         host.UseSetting("Teams:OutboxRetryDelay", "00:00:00.050");
         host.UseSetting("Teams:OutboxMaxRetryDelay", "00:00:00.200");
-        host.UseSetting("Teams:OutboxPollInterval", "00:00:00.100");
+        host.UseSetting("Teams:OutboxPollInterval", OutboxPollInterval);
         // The tests run at any hour; quiet hours have their own test.
         host.UseSetting("Teams:StaffQuietHours", "false");
         host.ConfigureTestServices(services => services.AddSingleton<IConnectorTokenProvider, FixedConnectorToken>());
