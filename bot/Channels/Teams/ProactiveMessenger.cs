@@ -47,16 +47,14 @@ public sealed class ProactiveMessenger(IDocumentStore store, OutboxDispatcher di
     /// assistant (by Entra object id), or a new post in a department's channel. Messages to one person or channel stay
     /// in order until the conversation exists; later ones then go to it as usual.
     /// </summary>
+    /// <param name="serviceUrl">Where to open it (<see cref="OpeningServiceUrl"/>), if the caller already asked.</param>
     public async Task<OutboxMessage> StageOpening(
-        IDocumentSession session, TeamsOpening opening, Activity activity, CancellationToken cancellation, DateTimeOffset? notBefore = null, string? topic = null)
+        IDocumentSession session, TeamsOpening opening, Activity activity, CancellationToken cancellation, DateTimeOffset? notBefore = null, string? topic = null,
+        string? serviceUrl = null)
     {
         var settings = options.Value;
-        var tenant = settings.TenantId.Length > 0 ? settings.TenantId : null;
-        var serviceUrl = await session.Query<TeamsConversation>()
-            .Where(c => c.TenantId == tenant && c.ServiceUrl != "")
-            .OrderByDescending(c => c.LastActivityAt)
-            .Select(c => c.ServiceUrl)
-            .FirstOrDefaultAsync(cancellation) ?? settings.ServiceUrl;
+        var tenant = Tenant;
+        serviceUrl ??= await OpeningServiceUrl(session, cancellation);
         var inChannel = opening.ChannelId is not null;
         var addressed = activity with
         {
@@ -78,6 +76,19 @@ public sealed class ProactiveMessenger(IDocumentStore store, OutboxDispatcher di
         session.Insert(message);
         return message;
     }
+
+    /// <summary>The service URL Teams last gave any conversation in the tenant (its region), else the configured one.</summary>
+    public async Task<string> OpeningServiceUrl(IDocumentSession session, CancellationToken cancellation)
+    {
+        var tenant = Tenant;
+        return await session.Query<TeamsConversation>()
+            .Where(c => c.TenantId == tenant && c.ServiceUrl != "")
+            .OrderByDescending(c => c.LastActivityAt)
+            .Select(c => c.ServiceUrl)
+            .FirstOrDefaultAsync(cancellation) ?? options.Value.ServiceUrl;
+    }
+
+    private string? Tenant => options.Value.TenantId.Length > 0 ? options.Value.TenantId : null;
 
     /// <summary>
     /// Queues the replacement of messages sent earlier on a topic (a ticket's cards), wherever they went, each made

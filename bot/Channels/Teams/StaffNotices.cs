@@ -72,6 +72,7 @@ public sealed class StaffNotices(
 
         var notBefore = options.Value.StaffQuietHours ? desk.Calendar.AddWorkingMinutes(now, 1).AddMinutes(-1) : now;
         WakeAfterCommit.On(session, teams);
+        string? openAt = null;
         foreach (var notice in notices)
         {
             if (notice.Arrival && desk.FindDepartment(notice.Department ?? "")?.TeamsChannelId is { } channelId)
@@ -102,7 +103,8 @@ public sealed class StaffNotices(
                     refreshFor: chat is not null && CardViewers.IsTeamsUserId(chat.UserId) ? [chat.UserId] : null);
                 var message = chat is not null
                     ? (await teams.Stage(session, chat.ToReference(), [card], cancellation, notBefore, topic))[0]
-                    : await teams.StageOpening(session, TeamsOpening.Person(person.TeamsUserId!, person.Name), card, cancellation, notBefore, topic);
+                    : await teams.StageOpening(session, TeamsOpening.Person(person.TeamsUserId!, person.Name), card, cancellation, notBefore, topic,
+                        openAt ??= await teams.OpeningServiceUrl(session, cancellation));
                 message.StaffId = person.Id;
                 opened += chat is null ? 1 : 0;
             }
