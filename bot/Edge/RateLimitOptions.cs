@@ -40,12 +40,18 @@ public sealed class RateLimitOptions : IValidatableObject
     /// <summary>Console sign-in attempts and password changes (each account also locks after repeated failures).</summary>
     public RateLimit SignIn { get; set; } = new() { PerAddress = 20 };
 
-    /// <summary>Every request of one address together, whatever it is (health checks and Teams included).</summary>
+    /// <summary>
+    /// POST /api/messages from the Bot Connector: every Teams user of a region arrives from the same few Microsoft
+    /// addresses, so the ceiling is what a busy assistant needs (1,000 activities a second per address), not a person's.
+    /// </summary>
+    public RateLimit Channel { get; set; } = new() { PerAddress = 60_000 };
+
+    /// <summary>Every request of one address together, whatever it is (health checks included; the channel's activities apart).</summary>
     public RateLimit Everything { get; set; } = new() { PerAddress = 3000 };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var (name, limit) in new[] { ("Sessions", Sessions), ("Tokens", Tokens), ("Messages", Messages), ("Uploads", Uploads), ("Reads", Reads), ("SignIn", SignIn), ("Everything", Everything) })
+        foreach (var (name, limit) in new[] { ("Sessions", Sessions), ("Tokens", Tokens), ("Messages", Messages), ("Uploads", Uploads), ("Reads", Reads), ("SignIn", SignIn), ("Channel", Channel), ("Everything", Everything) })
         {
             if (limit.PerAddress is < 1 or > 1_000_000 || limit.PerConversation is < 0 or > 1_000_000 || limit.WindowSeconds is < 1 or > 86_400)
             {

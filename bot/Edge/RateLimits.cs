@@ -18,6 +18,13 @@ public enum RequestKind
 
     /// <summary>Console sign-in and password changes.</summary>
     SignIn,
+
+    /// <summary>
+    /// Activities from the Bot Framework channel (Teams through the Bot Connector), each with a token the channel
+    /// signed: a whole region's users come from a few Microsoft addresses, so they are counted apart from Everything,
+    /// under a ceiling only a flood reaches.
+    /// </summary>
+    Channel,
 }
 
 /// <summary>Endpoint metadata: which kind of request an endpoint serves.</summary>
@@ -54,7 +61,9 @@ public static class RateLimits
                 PartitionedRateLimiter.Create<HttpContext, string>(context => Kind(context) is { } kind && LimitOf(limits, kind).PerConversation > 0 && Conversation(context) is { } conversation
                     ? Window($"{kind} {conversation}", LimitOf(limits, kind).PerConversation, LimitOf(limits, kind))
                     : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, string>(context => Window(Address(context), limits.Everything.PerAddress, limits.Everything)));
+                PartitionedRateLimiter.Create<HttpContext, string>(context => Kind(context) is RequestKind.Channel
+                    ? RateLimitPartition.GetNoLimiter("")
+                    : Window(Address(context), limits.Everything.PerAddress, limits.Everything)));
             limiter.OnRejected = async (rejected, cancellation) =>
             {
                 var context = rejected.HttpContext;
@@ -83,6 +92,7 @@ public static class RateLimits
         RequestKind.Messages => limits.Messages,
         RequestKind.Uploads => limits.Uploads,
         RequestKind.SignIn => limits.SignIn,
+        RequestKind.Channel => limits.Channel,
         _ => limits.Reads,
     };
 

@@ -29,7 +29,7 @@ public static class TeamsSetup
     {
         var group = app.MapGroup("/api/messages").WithTags("Teams");
         var limit = app.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value.MaxBodyBytes;
-        group.MapPost("", ReceiveActivity.Handle).WithName("ReceiveTeamsActivity").WithBodyLimit(limit);
+        group.MapPost("", ReceiveActivity.Handle).WithName("ReceiveTeamsActivity").WithBodyLimit(limit).Limited(RequestKind.Channel);
         return app;
     }
 }

@@ -62,7 +62,13 @@ public abstract class TeamsContext(PostgresServer server) : IAsyncLifetime
         // The tests run at any hour; quiet hours have their own test.
         host.UseSetting("Teams:StaffQuietHours", "false");
         host.ConfigureTestServices(services => services.AddSingleton<IConnectorTokenProvider, FixedConnectorToken>());
+        Configure(host);
     });
+
+    /// <summary>What a test class sets beyond the defaults above.</summary>
+    protected virtual void Configure(IWebHostBuilder host)
+    {
+    }
 
     public async ValueTask DisposeAsync()
     {
