@@ -2,6 +2,7 @@ using Assistant.Dialogs.Conversations.Staff;
 using Assistant.Dialogs.Desk.Departments;
 using Assistant.Dialogs.Turns;
 using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace Assistant.Dialogs.Conversations;
 
@@ -32,14 +33,29 @@ public sealed class AssistantBot(EnterpriseBot enterprise, StaffBot staff) : IBo
         await enterprise.OnTurn(turn, cancellation);
     }
 
+    /// <summary>For a Teams user, whether they are linked staff is read in the turn's read batch, not by a query of its own.</summary>
+    public object? Prepare(IBatchedQuery batch, Activities.Activity inbound) =>
+        inbound.Type == Activities.ActivityTypes.Message && inbound.ChannelId == TeamsChannelId && inbound.From?.AadObjectId is { Length: > 0 } aad
+            ? new StaffLookup(batch.Query<StaffMember>().Where(s => s.TeamsUserId == aad && s.Active).FirstOrDefault())
+            : null;
+
     private static async Task<StaffMember?> StaffOf(TurnContext turn, CancellationToken cancellation)
     {
-        if (turn.Activity.ChannelId != TeamsChannelId || turn.Activity.From?.AadObjectId is not { Length: > 0 } aad
-            || turn.Get<IDocumentSession>() is not { } session)
+        if (turn.Activity.ChannelId != TeamsChannelId || turn.Activity.From?.AadObjectId is not { Length: > 0 } aad)
         {
             return null;
         }
 
-        return await session.Query<StaffMember>().FirstOrDefaultAsync(s => s.TeamsUserId == aad && s.Active, cancellation);
+        if (turn.Get<StaffLookup>() is { } prepared)
+        {
+            return await prepared.Staff;
+        }
+
+        // A turn run without the batch (a test's own runner) asks on its own.
+        return turn.Get<IDocumentSession>() is { } session
+            ? await session.Query<StaffMember>().FirstOrDefaultAsync(s => s.TeamsUserId == aad && s.Active, cancellation)
+            : null;
     }
+
+    private sealed record StaffLookup(Task<StaffMember?> Staff);
 }

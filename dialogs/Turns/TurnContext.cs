@@ -47,6 +47,9 @@ public sealed class TurnContext(Activity activity, TimeProvider clock)
     /// <summary>Typed per-turn state: one value per type, gone when the turn ends.</summary>
     public void Set<T>(T value) where T : class => _state[typeof(T)] = value;
 
+    /// <summary>Keeps a value under its own runtime type (what the bot prepared, whatever that is).</summary>
+    public void SetAsItsType(object value) => _state[value.GetType()] = value;
+
     public T? Get<T>() where T : class => _state.TryGetValue(typeof(T), out var value) ? (T)value : null;
 
     /// <summary>Work for after the turn's commit, such as waking the sender of messages staged for other conversations;

@@ -34,6 +34,7 @@ public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMidd
             var conversationLoad = batch.Load<ConversationState>(key);
             var userLoad = batch.Load<UserProfile>(userKey);
             transport.Prepare(batch, inbound);
+            var prepared = bot.Prepare(batch, inbound);
             await batch.Execute(cancellation);
             if (transport.Receive(inbound) is not { } received)
             {
@@ -52,6 +53,11 @@ public sealed class TurnRunner(IDocumentStore store, IBot bot, IEnumerable<IMidd
             turn.Set(user);
             // What the bot files during the turn (a ticket, an enterprise) is committed with the turn's state.
             turn.Set<IDocumentSession>(session);
+            if (prepared is not null)
+            {
+                turn.SetAsItsType(prepared);
+            }
+
             if (!await RunPipeline(turn, conversation, cancellation))
             {
                 // The bot failed: nothing it wrote is kept, and the conversation stays as it was before this turn,

@@ -54,13 +54,13 @@ public static class LoadTool
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
             await Ready(http);
             // Tiered compilation keeps re-compiling hot methods for the first tens of seconds; measure after it settles.
-            await Level("warm-up", 16, 400, () => Conversation(http, port, socket: false));
-            await Level("warm-up", 16, 400, () => Conversation(http, port, socket: true));
+            await Level("warm-up", 16, 400, () => Conversation(http, port, socket: false), host.Id);
+            await Level("warm-up", 16, 400, () => Conversation(http, port, socket: true), host.Id);
             foreach (var socket in new[] { false, true })
             {
                 foreach (var concurrency in levels)
                 {
-                    await Level($"directline {(socket ? "websocket" : "http")}, {concurrency} concurrent", concurrency, Math.Max(perLevel, concurrency), () => Conversation(http, port, socket));
+                    await Level($"directline {(socket ? "websocket" : "http")}, {concurrency} concurrent", concurrency, Math.Max(perLevel, concurrency), () => Conversation(http, port, socket), host.Id);
                 }
             }
         }
@@ -91,10 +91,10 @@ public static class LoadTool
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
             await Ready(http);
-            await Level("warm-up", 16, 400, () => TeamsConversation(http, fake));
+            await Level("warm-up", 16, 400, () => TeamsConversation(http, fake), host.Id);
             foreach (var concurrency in levels)
             {
-                await Level($"teams /api/messages, {concurrency} concurrent", concurrency, Math.Max(perLevel, concurrency), () => TeamsConversation(http, fake));
+                await Level($"teams /api/messages, {concurrency} concurrent", concurrency, Math.Max(perLevel, concurrency), () => TeamsConversation(http, fake), host.Id);
             }
         }
         finally
@@ -155,10 +155,11 @@ public static class LoadTool
         await host.WaitForExitAsync();
     }
 
-    private static async Task Level(string label, int concurrency, int conversations, Func<Task<List<double>>> conversation)
+    private static async Task Level(string label, int concurrency, int conversations, Func<Task<List<double>>> conversation, int hostPid)
     {
         var latencies = new List<double>();
         var next = 0;
+        var cpu = CpuMeter.Read(hostPid);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -172,8 +173,10 @@ public static class LoadTool
             }
         }));
         var seconds = clock.Elapsed.TotalSeconds;
+        var used = CpuMeter.Read(hostPid) - cpu;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label}: {conversations} conversations, {latencies.Count} turns in {seconds:0.00} s = {latencies.Count / seconds:0} turns/s; {Latency.Describe(latencies)}"));
+        Console.WriteLine("  " + used.PerTurn(latencies.Count));
     }
 
     /// <summary>One enterprise from token to ticket; returns the latency of each turn in milliseconds.</summary>

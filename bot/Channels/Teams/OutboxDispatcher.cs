@@ -24,6 +24,10 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
     private readonly Dictionary<string, Task> _tails = [];
     private readonly CancellationTokenSource _stopping = new();
 
+    // Deliveries of turns' replies, recorded together: one write for all that arrived meanwhile, not one per turn.
+    private readonly Channel<(Guid Id, ConnectorResult? Result)> _delivered = Channel.CreateUnbounded<(Guid, ConnectorResult?)>(new UnboundedChannelOptions { SingleReader = true });
+    private Task? _recording;
+
     /// <summary>This host's name in claims.</summary>
     public string Host => _host;
 
@@ -98,6 +102,19 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
             // Cut short by the stop; whatever was not recorded is released below.
         }
 
+        // What was delivered is recorded before the rest is handed back, or the next host would send it again.
+        _delivered.Writer.TryComplete();
+        Task? recording;
+        lock (_tails)
+        {
+            recording = _recording;
+        }
+
+        if (recording is not null)
+        {
+            await recording.WaitAsync(cancellation);
+        }
+
         try
         {
             await using var session = store.LightweightSession();
@@ -131,6 +148,11 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
                 release |= result is null || result.Outcome == ConnectorOutcome.Later;
             }
 
+            if (!release && results.TrueForAll(r => r.Result?.Outcome == ConnectorOutcome.Delivered) && Record(results))
+            {
+                return;
+            }
+
             await Finish(results, cancellation);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -145,6 +167,52 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
         if (release)
         {
             Wake();
+        }
+    }
+
+    /// <summary>
+    /// Hands delivered messages to the recorder, which writes what has come in while its previous write ran in one
+    /// write; false once the dispatcher is stopping (the caller records them itself).
+    /// </summary>
+    private bool Record(List<(Guid Id, ConnectorResult? Result)> results)
+    {
+        foreach (var result in results)
+        {
+            if (!_delivered.Writer.TryWrite(result))
+            {
+                return false;
+            }
+        }
+
+        lock (_tails)
+        {
+            _recording ??= Task.Run(RecordDeliveries);
+        }
+
+        return true;
+    }
+
+    private async Task RecordDeliveries()
+    {
+        var batch = new List<(Guid Id, ConnectorResult? Result)>();
+        while (await _delivered.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (batch.Count < Batch && _delivered.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            try
+            {
+                await Finish(batch, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                // The claims expire and the outbox sends these again: at least once, as after a crash.
+                logger.LogWarning(ex, "Recording {Count} delivered Teams messages failed; they may be sent again when their claims expire.", batch.Count);
+            }
+
+            batch.Clear();
         }
     }
 
@@ -309,7 +377,12 @@ public sealed class OutboxDispatcher(IDocumentStore store, ConnectorClient conne
         var now = clock.GetUtcNow();
         foreach (var (id, result) in outcomes)
         {
-            var message = stored.GetValueOrDefault(id) ?? throw new InvalidOperationException($"Outbox message {id} disappeared.");
+            if (stored.GetValueOrDefault(id) is not { } message)
+            {
+                // Gone meanwhile (an operator cleared the outbox): nothing to record, and the others still are.
+                continue;
+            }
+
             message.ClaimedUntil = null;
             message.ClaimedBy = null;
             if (result is not null)

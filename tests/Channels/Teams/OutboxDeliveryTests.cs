@@ -152,6 +152,42 @@ public sealed class OutboxDeliveryTests(PostgresServer server) : TeamsContext(se
         }
     }
 
+    [Fact]
+    public async Task A_host_stopped_right_after_sending_records_what_it_delivered_so_the_next_host_sends_none_of_it_again()
+    {
+        var second = NewHost();
+        using (var client = second.CreateClient())
+        {
+            await client.GetAsync("/health/ready", Cancel);
+        }
+
+        var conversations = Enumerable.Range(0, 8).Select(_ => NewConversation()).ToList();
+        foreach (var conversation in conversations)
+        {
+            using var client = second.CreateClient();
+            using var content = new StringContent(ActivityJson.Serialize(Message(conversation, "帮助")), System.Text.Encoding.UTF8, "application/json");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Fake.Token());
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request, Cancel)).StatusCode);
+        }
+
+        foreach (var conversation in conversations)
+        {
+            await Fake.WaitFor(conversation, r => r.Any(x => x.Status == 200), Cancel);
+        }
+
+        // Stopped the moment Teams has the replies: what it delivered is written down before it hands anything back.
+        await second.DisposeAsync();
+        await Dispatcher.DispatchDue(Cancel);
+
+        foreach (var conversation in conversations)
+        {
+            var outbox = await Outbox(conversation);
+            Assert.All(outbox, m => Assert.NotNull(m.DeliveredAt));
+            Assert.Equal(outbox.Count, Fake.DeliveredTo(conversation).Count);
+        }
+    }
+
     private async Task<IReadOnlyList<OutboxMessage>> WaitForOutbox(string conversation, Func<IReadOnlyList<OutboxMessage>, bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
