@@ -16,7 +16,8 @@ namespace Assistant.Bot.Channels.Teams;
 /// the heads, the automatic one to the leaders too; the answer to a 督办 to whoever gave it. Each card is made for its
 /// reader (leaders and dispatchers get 督办 on it, the department its steps). People whose Teams identity is linked
 /// (人员管理) are reached in their personal chat with the assistant, which is opened for them if they never wrote.
-/// Outside office hours the cards wait for the next working start (Teams:StaffQuietHours).
+/// Who gets which notice can be changed (Teams:StaffNoticeTo). Outside office hours the cards wait for the next working
+/// start (Teams:StaffQuietHours).
 /// </summary>
 public sealed class StaffNotices(
     ProactiveMessenger teams, DeskRulesSource rules, IStaffChannel channel, IOptions<TeamsOptions> options, TimeProvider clock, ILogger<StaffNotices> logger)
@@ -162,22 +163,35 @@ public sealed class StaffNotices(
     {
         var desk = rules.Current;
         string Due(DateTimeOffset due) => desk.Calendar.Describe(due);
-        var handler = ticket.AssigneeId is not null ? Audience.Assignee : Audience.Department;
-        return e switch
+        var (notice, headline, urgent) = e switch
         {
-            TicketRouted r => new("新诉求，请及时签收", false, [Audience.Department], r.LeadDepartmentId, Arrival: true),
-            TicketRedispatched r => new("调度员重新派单，请及时签收", false, [Audience.Department], r.LeadDepartmentId, Arrival: true),
-            TicketTransferred t => new($"由{desk.DepartmentName(t.FromDepartmentId)}转办至本部门，请及时签收", false, [Audience.Department], t.ToDepartmentId, Arrival: true),
-            TicketWarned { Level: WarningLevel.Yellow } w =>
-                new($"黄牌：临近{StaffCards.StageName(w.Stage)}（{Due(w.Due)}前）", false, [handler], ticket.LeadDepartmentId),
-            TicketWarned { Level: WarningLevel.Red } w =>
-                new($"红牌：已超过{StaffCards.StageName(w.Stage)}（{Due(w.Due)}）", true, [handler, Audience.Heads, Audience.Dispatchers], ticket.LeadDepartmentId),
+            TicketRouted => ("NewTicket", "新诉求，请及时签收", false),
+            TicketRedispatched => ("NewTicket", "调度员重新派单，请及时签收", false),
+            TicketTransferred t => ("NewTicket", $"由{desk.DepartmentName(t.FromDepartmentId)}转办至本部门，请及时签收", false),
+            TicketWarned { Level: WarningLevel.Yellow } w => ("Yellow", $"黄牌：临近{StaffCards.StageName(w.Stage)}（{Due(w.Due)}前）", false),
+            TicketWarned { Level: WarningLevel.Red } w => ("Red", $"红牌：已超过{StaffCards.StageName(w.Stage)}（{Due(w.Due)}）", true),
             TicketWarned { Level: WarningLevel.Supervised } w =>
-                new($"自动督办：{StaffCards.StageName(w.Stage)}（{Due(w.Due)}）已过，仍未完成，请抓紧办理并答复", true, [handler, Audience.Heads, Audience.Leaders], ticket.LeadDepartmentId),
-            TicketSupervised s => new($"督办（{s.By.Name}）：{s.Instruction}", true, [handler, Audience.Heads], ticket.LeadDepartmentId),
-            SupervisionAnswered a => new($"督办答复（{a.By.Name}）：{a.Answer}", false, [Audience.Supervisor], ticket.LeadDepartmentId),
-            _ => null,
+                ("Supervised", $"自动督办：{StaffCards.StageName(w.Stage)}（{Due(w.Due)}）已过，仍未完成，请抓紧办理并答复", true),
+            TicketSupervised s => ("Supervision", $"督办（{s.By.Name}）：{s.Instruction}", true),
+            SupervisionAnswered a => ("SupervisionAnswer", $"督办答复（{a.By.Name}）：{a.Answer}", false),
+            _ => (null, "", false),
         };
+        if (notice is null)
+        {
+            return null;
+        }
+
+        // A ticket arriving at a department is for the department it arrives at.
+        var department = e switch
+        {
+            TicketRouted r => r.LeadDepartmentId,
+            TicketRedispatched r => r.LeadDepartmentId,
+            TicketTransferred t => t.ToDepartmentId,
+            _ => ticket.LeadDepartmentId,
+        };
+        var handler = ticket.AssigneeId is not null ? Audience.Assignee : Audience.Department;
+        var to = options.Value.NoticeTo(notice).Where(a => a != "None").Select(a => a == "Handler" ? handler : Enum.Parse<Audience>(a)).Distinct().ToArray();
+        return to.Length == 0 ? null : new Notice(headline, urgent, to, department, Arrival: notice == "NewTicket");
     }
 
     private static bool Reaches(Audience audience, StaffMember staff, Ticket ticket, string? department) => audience switch

@@ -82,12 +82,50 @@ public sealed class TeamsOptions : IValidatableObject
     /// <summary>Staff cards that fall outside office hours (the desk's working calendar) wait for the next working start.</summary>
     public bool StaffQuietHours { get; set; } = true;
 
+    /// <summary>
+    /// Who gets which staff card, by notice (NewTicket, Yellow, Red, Supervised — the automatic 督办 —, Supervision — a
+    /// person's 督办 —, SupervisionAnswer): a list of Handler (the assignee, or the department's staff while nobody has
+    /// signed for it), Department, Assignee, Heads, Dispatchers, Leaders, Supervisor (who gave the 督办), or None. A
+    /// notice not named keeps its default; None turns it off.
+    /// </summary>
+    public Dictionary<string, List<string>> StaffNoticeTo { get; set; } = [];
+
+    public static IReadOnlyDictionary<string, string[]> DefaultStaffNoticeTo { get; } = new Dictionary<string, string[]>
+    {
+        ["NewTicket"] = ["Department"],
+        ["Yellow"] = ["Handler"],
+        ["Red"] = ["Handler", "Heads", "Dispatchers"],
+        ["Supervised"] = ["Handler", "Heads", "Leaders"],
+        ["Supervision"] = ["Handler", "Heads"],
+        ["SupervisionAnswer"] = ["Supervisor"],
+    };
+
+    public static IReadOnlySet<string> StaffAudiences { get; } = new HashSet<string> { "Handler", "Department", "Assignee", "Heads", "Dispatchers", "Leaders", "Supervisor", "None" };
+
+    /// <summary>Who gets the notice: as configured, else the default.</summary>
+    public IReadOnlyList<string> NoticeTo(string notice) =>
+        StaffNoticeTo.TryGetValue(notice, out var configured) ? configured : DefaultStaffNoticeTo[notice];
+
     public bool IsConfigured => Enabled && AppId.Length > 0;
 
     public string AuthorityUrl => Authority.Length > 0 ? Authority : $"https://login.microsoftonline.com/{TenantId}";
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var (notice, audiences) in StaffNoticeTo)
+        {
+            if (!DefaultStaffNoticeTo.ContainsKey(notice))
+            {
+                yield return new ValidationResult(
+                    $"Teams:StaffNoticeTo:{notice} is not a notice; the notices are {string.Join(", ", DefaultStaffNoticeTo.Keys)}.", [nameof(StaffNoticeTo)]);
+            }
+            else if (audiences.FirstOrDefault(a => !StaffAudiences.Contains(a)) is { } unknown)
+            {
+                yield return new ValidationResult(
+                    $"Teams:StaffNoticeTo:{notice} names '{unknown}'; the recipients are {string.Join(", ", StaffAudiences)}.", [nameof(StaffNoticeTo)]);
+            }
+        }
+
         if (!Enabled)
         {
             yield break;
