@@ -84,7 +84,8 @@ public sealed record WarnTicket(Guid TicketId) : ITicketCommand
         }
     }
 
-    private static DateTimeOffset YellowFrom(DeskRules rules, DateTimeOffset start, DateTimeOffset due)
+    /// <summary>When a stage from start to due shows its 黄牌: a working day before, or half-way when it is shorter than two.</summary>
+    public static DateTimeOffset YellowFrom(DeskRules rules, DateTimeOffset start, DateTimeOffset due)
     {
         var stage = rules.Calendar.WorkingMinutesBetween(start, due);
         var warning = Math.Min(rules.Calendar.MinutesPerDay, stage / 2);
