@@ -86,9 +86,10 @@ public static class ReceiveActivity
             activity = message;
         }
 
+        IReadOnlyList<Activity> staged;
         try
         {
-            await runner.Run(activity, transport, cancellation);
+            staged = await runner.Run(activity, transport, cancellation);
         }
         catch (TurnContentionException)
         {
@@ -97,9 +98,16 @@ public static class ReceiveActivity
             return TypedResults.Problem("The conversation is busy; please deliver the activity again.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        return invoke
-            ? TeamsInvoke.Accepted(activity.Locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "Received." : "已收到，请查看回复消息。")
-            : TypedResults.Ok();
+        if (!invoke)
+        {
+            return TypedResults.Ok();
+        }
+
+        // A Universal Action answers with the card it becomes, so the person sees it at once (the update to everyone
+        // else goes through the outbox); an action that changes no card is acknowledged in words.
+        return TeamsInvoke.ReplacedCard(activity, staged) is { } card
+            ? TeamsInvoke.Card(card)
+            : TeamsInvoke.Accepted(activity.Locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "Received." : "已收到，请查看回复消息。");
     }
 
     /// <summary>The body, or null when it is longer than the limit (read no further than that).</summary>

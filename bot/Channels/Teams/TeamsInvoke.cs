@@ -49,6 +49,18 @@ public static class TeamsInvoke
         };
     }
 
+    /// <summary>The Adaptive Card the turn put in place of the pressed one, if it replaced it.</summary>
+    public static JsonElement? ReplacedCard(Activity pressed, IReadOnlyList<Activity> staged) =>
+        pressed.ReplyToId is { Length: > 0 } cardId
+        && staged.LastOrDefault(a => a.Id == cardId)?.Attachments?.FirstOrDefault(a => a.ContentType == Cards.AdaptiveContentType)?.Content is { } card
+            ? card
+            : null;
+
+    /// <summary>The invoke response that shows the person who pressed an action its card as it now is.</summary>
+    public static IResult Card(JsonElement card) => Results.Json(
+        new { statusCode = 200, type = Cards.AdaptiveContentType, value = card },
+        statusCode: StatusCodes.Status200OK);
+
     public static IResult Accepted(string text) => Results.Json(
         new { statusCode = 200, type = "application/vnd.microsoft.activity.message", value = text },
         statusCode: StatusCodes.Status200OK);

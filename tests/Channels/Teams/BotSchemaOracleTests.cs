@@ -49,7 +49,9 @@ public sealed class BotSchemaOracleTests(PostgresServer server) : TeamsContext(s
             var ticket = await Marten.QueryableExtensions.SingleAsync(session.Query<Ticket>(), Cancel);
             await Fake.WaitFor(clerk, r => r.Any(x => x.Body.Contains(ticket.Number, StringComparison.Ordinal)), Cancel);
             var pressed = await Invoke(clerk, ClerkAad, "staff-sign-for", ticket.Number, "card-1");
-            Assert.Equal("application/vnd.microsoft.activity.message", pressed.Type);
+            // Universal Actions: the answer is the card the pressed one became, for the SDK's own response type.
+            Assert.Equal("application/vnd.microsoft.card.adaptive", pressed.Type);
+            Assert.Contains("已由 王芳 于", JsonConvert.SerializeObject(pressed.Value), StringComparison.Ordinal);
             await Send(clerk, Message(clerk, $"办结 {ticket.Number} 已在新材料产业园为贵企业预留二十亩工业用地。"), ClerkAad);
             await Fake.WaitFor(enterprise, r => r.Any(x => x.Body.Contains("已办结", StringComparison.Ordinal)), Cancel);
         }

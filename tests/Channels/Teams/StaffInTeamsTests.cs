@@ -52,6 +52,9 @@ public sealed class StaffInTeamsTests(PostgresServer server) : TeamsContext(serv
         var response = await Post(Pressed(clerk, WangFangAad, "staff-resolve", ticket.Number, "card-17", ("outcome", "已协调园区管委会，在新材料产业园为贵企业预留二十亩工业用地，下周一现场踏勘。")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", answer.GetProperty("type").GetString());
+        Assert.Contains("已由 王芳 办结，办理结果已发送给企业", answer.GetProperty("value").GetRawText(), StringComparison.Ordinal);
         var updated = await Fake.WaitFor(clerk, r => r.Any(x => x.Method == "PUT"), Cancel);
         var put = updated.Single(x => x.Method == "PUT");
         Assert.EndsWith("/activities/card-17", put.RawTarget, StringComparison.Ordinal);
