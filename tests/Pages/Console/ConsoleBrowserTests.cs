@@ -202,6 +202,40 @@ public sealed class ConsoleBrowserTests(PostgresServer server, ITestOutputHelper
         Assert.Empty(_refused);
     }
 
+    [Fact]
+    public async Task A_leaders_supervision_shows_on_the_clerks_ticket_who_answers_it_there_and_the_answer_is_on_the_timeline()
+    {
+        await _host.AddStaff("zhoujun", "周军", "service-center", StaffRole.Leader);
+        await _host.AddStaff("wangfang", "王芳", "natural-resources", StaffRole.Staff);
+        var ticket = await _host.File(Requests.Land());
+        Assert.True((await _host.Desk.Run(new SignForTicket(ticket.Id, new Actor("wangfang", "王芳", ActorRole.Staff, "natural-resources")), Cancel)).IsAccepted);
+
+        var leader = await Open();
+        await SignIn(leader, "zhoujun", DeskHost.Password);
+        await Expect(leader.Locator(".topbar")).ToContainTextAsync("周军");
+        await leader.GotoAsync(new Uri(_address, $"/console/tickets/{ticket.Id}").ToString());
+        await Act(leader, "supervise", "请于本周内给企业明确答复。");
+        await Expect(leader.Locator("[data-test=timeline]")).ToContainTextAsync("督办：请于本周内给企业明确答复。");
+
+        var clerk = await Open();
+        await SignIn(clerk, "wangfang", DeskHost.Password);
+        await Expect(clerk.Locator(".topbar")).ToContainTextAsync("王芳");
+        await clerk.GotoAsync(new Uri(_address, $"/console/tickets/{ticket.Id}").ToString());
+        await clerk.Locator("[data-test=actions] [data-action=answer-supervision]").ClickAsync();
+        var dialog = Dialog(clerk);
+        await Expect(dialog).ToContainTextAsync("答复将记入办理记录，并送达督办的领导或调度员。");
+        await dialog.Locator("[data-test=confirm]").ClickAsync();
+        await Expect(dialog.Locator(".el-form-item__error")).ToHaveTextAsync(["请填写答复内容"]);
+        await clerk.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "artifacts", "console-answer-supervision.png"), Animations = ScreenshotAnimations.Disabled });
+        await dialog.Locator("textarea").FillAsync("已约企业周三现场办公，本周五前办结。");
+        await dialog.Locator("[data-test=confirm]").ClickAsync();
+
+        await Expect(clerk.Locator("[data-test=timeline]")).ToContainTextAsync("答复督办：已约企业周三现场办公，本周五前办结。");
+        await Expect(clerk.Locator("[data-test=actions] [data-action=answer-supervision]")).ToHaveCountAsync(0);
+        await Shot(clerk, "console-supervision-answered.png");
+        Assert.Empty(_refused);
+    }
+
     /// <summary>Five land requests from different enterprises filed over the last week, and one for another department.</summary>
     private async Task<List<Ticket>> Seed()
     {
