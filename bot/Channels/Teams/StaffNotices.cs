@@ -60,7 +60,10 @@ public sealed class StaffNotices(
             WakeAfterCommit.On(session, teams);
             // The ticket's cards in other chats show it as it now stands, without buttons that no longer apply.
             var byId = linked.ToDictionary(s => s.Id);
-            var departmentViewers = await CardViewers.OfDepartment(session, ticket.LeadDepartmentId, cancellation);
+            // Only a post in the department's channel refreshes for the department's staff; personal cards for their reader.
+            var departmentViewers = desk.FindDepartment(ticket.LeadDepartmentId ?? "")?.TeamsChannelId is null
+                ? []
+                : await CardViewers.OfDepartment(session, ticket.LeadDepartmentId, cancellation);
             await teams.StageUpdates(session, topic, sent => StaffCards.Ticket(ticket, desk, now, link, note,
                 viewer: sent.StaffId is { } id ? byId.GetValueOrDefault(id) : null,
                 refreshFor: sent.StaffId is null ? departmentViewers : Reader(sent)), cancellation);

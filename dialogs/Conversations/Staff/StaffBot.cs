@@ -41,19 +41,29 @@ public sealed class StaffBot(TicketDesk desk, IStaffChannel channel)
         }
     }
 
-    public static string Help(StaffMember staff) =>
-        $"""
-        {staff.Name}您好，这里是有求必应的办理助手。可以发送：
-        · 我的待办 —— 您签收、正在办理的诉求
-        · 待签收 —— 本部门尚未签收的诉求
-        · 签收 诉求编号 —— 例如：签收 YQ2026-000123
-        · 办结 诉求编号 处理结果 —— 例如：办结 YQ2026-000123 已协调园区预留二十亩工业用地
-        · 退单 诉求编号 理由
-        · 答复督办 诉求编号 答复内容
-        """ + (staff.Has(StaffRole.Leader) || staff.Has(StaffRole.Dispatcher) ? "\n· 督办 诉求编号 督办意见" : "") + """
+    public static string Help(StaffMember staff)
+    {
+        var supervises = staff.Has(StaffRole.Leader) || staff.Has(StaffRole.Dispatcher);
+        var handles = staff.Has(StaffRole.Staff) || staff.Has(StaffRole.DepartmentHead);
+        var lines = new List<string> { $"{staff.Name}您好，这里是有求必应的办理助手。可以发送：" };
+        if (handles)
+        {
+            lines.Add("· 我的待办 —— 您签收、正在办理的诉求");
+            lines.Add("· 待签收 —— 本部门尚未签收的诉求");
+            lines.Add("· 签收 诉求编号 —— 例如：签收 YQ2026-000123");
+            lines.Add("· 办结 诉求编号 处理结果 —— 例如：办结 YQ2026-000123 已协调园区预留二十亩工业用地");
+            lines.Add("· 退单 诉求编号 理由");
+            lines.Add("· 答复督办 诉求编号 答复内容");
+        }
 
-        新诉求到达、临近或超过时限时，我会在这里提醒您。
-        """;
+        if (supervises)
+        {
+            lines.Add("· 督办 诉求编号 督办意见 —— 例如：督办 YQ2026-000123 请于本周内给企业明确答复");
+        }
+
+        lines.Add(handles ? "新诉求到达、临近或超过时限时，我会在这里提醒您。" : "诉求超期、需要督办时，我会在这里提醒您。");
+        return string.Join('\n', lines);
+    }
 
     private async Task MyWork(TurnContext turn, IDocumentSession session, StaffMember staff, CancellationToken cancellation)
     {

@@ -361,6 +361,9 @@ public sealed class StaffInTeamsTests(PostgresServer server) : TeamsContext(serv
         var (clerk, leader) = (NewConversation(), NewConversation());
         await Say(clerk, WangFangAad, "你好");
         await Say(leader, LiQiangAad, "你好");
+        var help = (await Fake.WaitFor(leader, r => r.Any(x => x.Status == 200), Cancel))[0].Json.GetProperty("text").GetString();
+        Assert.Contains("· 督办 诉求编号 督办意见", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("我的待办", help, StringComparison.Ordinal);
         var (_, ticket) = await FiledFromTeams();
         await Say(clerk, WangFangAad, $"签收 {ticket.Number}");
 
