@@ -179,6 +179,7 @@ public sealed class StaffInTeamsTests(PostgresServer server) : TeamsContext(serv
         await Say(second, LiQiangAad, "你好");
         var (_, ticket) = await FiledFromTeams();
         await Fake.WaitFor(second, r => r.Any(x => x.Body.Contains("新诉求，请及时签收", StringComparison.Ordinal) && x.Status == 200), Cancel);
+        await Recorded(second);
 
         await Say(first, WangFangAad, $"签收 {ticket.Number}");
 
@@ -298,6 +299,7 @@ public sealed class StaffInTeamsTests(PostgresServer server) : TeamsContext(serv
         Assert.Contains("新诉求，请及时签收", first, StringComparison.Ordinal);
         Assert.Contains("\"verb\":\"staff-sign-for\"", first, StringComparison.Ordinal);
 
+        await Recorded(opened);
         await Say(colleague, LiQiangAad, $"签收 {ticket.Number}");
 
         var put = (await Fake.WaitFor(opened, r => r.Any(x => x.Method == "PUT"), Cancel)).Single(x => x.Method == "PUT");
@@ -332,10 +334,21 @@ public sealed class StaffInTeamsTests(PostgresServer server) : TeamsContext(serv
         Assert.Contains("\"userIds\":[\"29:1staff-5a1f0c2e\"]", post.Json.GetProperty("activity").GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain(Fake.For(personal), x => x.Body.Contains(ticket.Number, StringComparison.Ordinal));
 
-        OutboxMessage sent;
-        await using (var session = Store.QuerySession())
+        // The connector has the post; its delivery is recorded right after.
+        OutboxMessage? sent = null;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (sent is null)
         {
-            sent = await session.Query<OutboxMessage>().SingleAsync(m => m.Kind == OutboundKind.Open && m.DeliveredAt != null, Cancel);
+            await using (var session = Store.QuerySession())
+            {
+                sent = await session.Query<OutboxMessage>().SingleOrDefaultAsync(m => m.Kind == OutboundKind.Open && m.DeliveredAt != null, Cancel);
+            }
+
+            Assert.True(sent is not null || DateTime.UtcNow < deadline, "The channel post's delivery was never recorded.");
+            if (sent is null)
+            {
+                await Task.Delay(20, Cancel);
+            }
         }
 
         var thread = sent.ConversationId;
@@ -412,6 +425,27 @@ public sealed class StaffInTeamsTests(PostgresServer server) : TeamsContext(serv
         Assert.Contains("staff-resolve", refreshed.Body, StringComparison.Ordinal);
         Assert.Contains("\"userIds\":[\"29:1staff-5a1f0c2e\"]", refreshed.Body, StringComparison.Ordinal);
         Assert.Equal(said, Fake.For(clerk).Count(x => x.Method == "POST"));
+    }
+
+    /// <summary>Waits until every message to the conversation the connector has is also recorded as delivered.</summary>
+    private async Task Recorded(string conversation)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using (var session = Store.QuerySession())
+            {
+                var pending = await session.Query<OutboxMessage>().CountAsync(m => m.ConversationId == conversation && m.DeliveredAt == null && m.FailedAt == null, Cancel);
+                var delivered = await session.Query<OutboxMessage>().CountAsync(m => m.ConversationId == conversation && m.DeliveredAt != null, Cancel);
+                if (pending == 0 && delivered > 0)
+                {
+                    return;
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The deliveries to {conversation} were never recorded.");
+            await Task.Delay(20, Cancel);
+        }
     }
 
     private async Task Link(string login, string name, string aad, string department = "natural-resources", params StaffRole[] roles)
