@@ -54,16 +54,17 @@ public static class RateLimits
 
             var logger = loggers.CreateLogger(typeof(RateLimits));
             var logged = new ConcurrentDictionary<string, DateTimeOffset>();
+            // Partitions are keyed by value (kind, address, conversation), so no key string is built per request.
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(context => Kind(context) is { } kind
-                    ? Window($"{kind} {Address(context)}", LimitOf(limits, kind).PerAddress, LimitOf(limits, kind))
-                    : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, string>(context => Kind(context) is { } kind && LimitOf(limits, kind).PerConversation > 0 && Conversation(context) is { } conversation
-                    ? Window($"{kind} {conversation}", LimitOf(limits, kind).PerConversation, LimitOf(limits, kind))
-                    : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, string>(context => Kind(context) is RequestKind.Channel
-                    ? RateLimitPartition.GetNoLimiter("")
-                    : Window(Address(context), limits.Everything.PerAddress, limits.Everything)));
+                PartitionedRateLimiter.Create<HttpContext, Partition>(context => Kind(context) is { } kind
+                    ? Window(new Partition(kind, AddressKey(context), null), LimitOf(limits, kind).PerAddress, LimitOf(limits, kind))
+                    : RateLimitPartition.GetNoLimiter(default(Partition))),
+                PartitionedRateLimiter.Create<HttpContext, Partition>(context => Kind(context) is { } kind && LimitOf(limits, kind).PerConversation > 0 && Conversation(context) is { } conversation
+                    ? Window(new Partition(kind, default, conversation), LimitOf(limits, kind).PerConversation, LimitOf(limits, kind))
+                    : RateLimitPartition.GetNoLimiter(default(Partition))),
+                PartitionedRateLimiter.Create<HttpContext, Partition>(context => Kind(context) is RequestKind.Channel
+                    ? RateLimitPartition.GetNoLimiter(default(Partition))
+                    : Window(new Partition(null, AddressKey(context), null), limits.Everything.PerAddress, limits.Everything)));
             limiter.OnRejected = async (rejected, cancellation) =>
             {
                 var context = rejected.HttpContext;
@@ -96,7 +97,7 @@ public static class RateLimits
         _ => limits.Reads,
     };
 
-    private static RateLimitPartition<string> Window(string key, int permits, RateLimit limit) =>
+    private static RateLimitPartition<Partition> Window(Partition key, int permits, RateLimit limit) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permits,
@@ -107,6 +108,37 @@ public static class RateLimits
 
     private static string? Conversation(HttpContext context) =>
         context.Request.RouteValues.TryGetValue("conversationId", out var id) && id is string { Length: > 0 and <= 128 } conversation ? conversation : null;
+
+    /// <summary>
+    /// The client's address as a number, the same one <see cref="Address"/> names: IPv4 in the low 32 bits (marked
+    /// apart from IPv6), an IPv6 client by its /64 network.
+    /// </summary>
+    private static UInt128 AddressKey(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null)
+        {
+            return UInt128.MaxValue;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+        {
+            address.TryWriteBytes(bytes[..4], out _);
+            return new UInt128(1, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes));
+        }
+
+        address.TryWriteBytes(bytes, out _);
+        return new UInt128(System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes), 0);
+    }
+
+    /// <summary>One counted partition: a kind (null for Everything) with a client address or a conversation.</summary>
+    private readonly record struct Partition(RequestKind? Kind, UInt128 Address, string? Conversation);
 
     /// <summary>The client's address; an IPv6 client by its /64 network.</summary>
     public static string Address(HttpContext context)

@@ -35,14 +35,15 @@ public static class LoadTool
 
     public static async Task<int> Run(string[] args)
     {
-        // load [conversations-per-level] [levels…] [--only directline|teams]
-        var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
-        var numbers = args.TakeWhile(a => a != "--only").Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        // load [conversations-per-level] [levels…] [--only directline|teams] [--peer] [--variant NAME=VALUE,…] [--rounds N]
+        var options = Options.Parse(args);
+        var only = options.Only;
+        var numbers = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
         var perLevel = numbers.Length > 0 ? numbers[0] : 64;
         var levels = numbers.Length > 1 ? numbers[1..] : [1, 16, 64];
         if (only is "teams")
         {
-            await Teams(perLevel, levels);
+            await Teams(perLevel, levels, options);
             return 0;
         }
         var data = Path.Combine(Path.GetTempPath(), "youqiubiying-load-" + Guid.NewGuid().ToString("N")[..8]);
@@ -72,7 +73,7 @@ public static class LoadTool
 
         if (only is null or "teams")
         {
-            await Teams(perLevel, levels);
+            await Teams(perLevel, levels, options);
         }
         return 0;
     }
@@ -80,28 +81,116 @@ public static class LoadTool
     /// <summary>
     /// The /api/messages leg: the bot in its own process with Teams on, a fake Azure Bot Service here that signs the
     /// channel token and receives the replies. Latency is from the POST until the first reply reaches the connector.
+    /// Others may run beside it against the same fake service with the same activities: the Bot Framework JavaScript
+    /// SDK (<c>--peer</c>, tests/Benchmarks/peer) and our host with other runtime settings (<c>--variant
+    /// DOTNET_TieredPGO=0,…</c>). Each level is then measured on each of them in turn, <c>--rounds</c> times, so
+    /// they are compared in the same minutes.
     /// </summary>
-    private static async Task Teams(int perLevel, int[] levels)
+    private static async Task Teams(int perLevel, int[] levels, Options options)
     {
         await using var fake = await FakeBotService.Start();
-        var data = Path.Combine(Path.GetTempPath(), "youqiubiying-load-" + Guid.NewGuid().ToString("N")[..8]);
-        var port = FreePort();
-        using var host = StartProcess(["exec", typeof(LoadTool).Assembly.Location, "teams-host", port.ToString(CultureInfo.InvariantCulture), data, fake.MetadataUrl], new Dictionary<string, string>());
+        var contestants = new List<Contestant>();
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
-            await Ready(http);
-            await Level("warm-up", 16, 400, () => TeamsConversation(http, fake), host.Id);
-            foreach (var concurrency in levels)
+            contestants.Add(StartTeamsHost("teams /api/messages", fake, new Dictionary<string, string>()));
+            if (options.Variant is { } variant)
             {
-                await Level($"teams /api/messages, {concurrency} concurrent", concurrency, Math.Max(perLevel, concurrency), () => TeamsConversation(http, fake), host.Id);
+                contestants.Add(StartTeamsHost($"teams with {string.Join(' ', variant.Select(v => $"{v.Key}={v.Value}"))}", fake, variant));
+            }
+
+            if (options.Peer)
+            {
+                var port = FreePort();
+                contestants.Add(new Contestant("peer: botbuilder-js CloudAdapter", StartPeer(port, fake.MetadataUrl), port, null));
+            }
+
+            foreach (var contestant in contestants)
+            {
+                await Ready(contestant.Http);
+                await Level($"{contestant.Label}: warm-up", 16, 400, () => TeamsConversation(contestant.Http, fake), contestant.Process.Id);
+            }
+
+            for (var round = 1; round <= options.Rounds; round++)
+            {
+                foreach (var concurrency in levels)
+                {
+                    // Alternate the order, so that none always runs in the minutes after another's load.
+                    foreach (var contestant in round % 2 == 1 ? contestants : Enumerable.Reverse(contestants))
+                    {
+                        var label = options.Rounds > 1 ? $"{contestant.Label}, {concurrency} concurrent, round {round}" : $"{contestant.Label}, {concurrency} concurrent";
+                        await Level(label, concurrency, Math.Max(perLevel, concurrency), () => TeamsConversation(contestant.Http, fake), contestant.Process.Id);
+                    }
+                }
             }
         }
         finally
         {
-            await Stop(host);
-            Directory.Delete(data, recursive: true);
+            foreach (var contestant in contestants)
+            {
+                await Stop(contestant.Process);
+                contestant.Dispose();
+            }
         }
+    }
+
+    private static Contestant StartTeamsHost(string label, FakeBotService fake, Dictionary<string, string> environment)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "youqiubiying-load-" + Guid.NewGuid().ToString("N")[..8]);
+        var port = FreePort();
+        var process = StartProcess(["exec", typeof(LoadTool).Assembly.Location, "teams-host", port.ToString(CultureInfo.InvariantCulture), data, fake.MetadataUrl], environment);
+        return new Contestant(label, process, port, data);
+    }
+
+    /// <summary>A bot process under load: ours (with its data directory) or the peer.</summary>
+    private sealed class Contestant(string label, Process process, int port, string? data) : IDisposable
+    {
+        public string Label { get; } = label;
+
+        public Process Process { get; } = process;
+
+        public HttpClient Http { get; } = new() { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+
+        public void Dispose()
+        {
+            Http.Dispose();
+            Process.Dispose();
+            if (data is not null && Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>The command line after the numbers.</summary>
+    private sealed record Options(string? Only, bool Peer, Dictionary<string, string>? Variant, int Rounds)
+    {
+        public static Options Parse(string[] args)
+        {
+            string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+            var variant = Value("--variant")?.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "");
+            var rounds = Value("--rounds") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 1;
+            return new Options(Value("--only"), args.Contains("--peer"), variant, rounds);
+        }
+    }
+
+    /// <summary>The JavaScript SDK's bot in Node, its packages installed from the committed lock file on first use.</summary>
+    private static Process StartPeer(int port, string metadataUrl)
+    {
+        var directory = Path.Combine(Path.GetDirectoryName(BotAssembly())!, "..", "..", "..", "..", "tests", "Benchmarks", "peer");
+        directory = Path.GetFullPath(directory);
+        if (!Directory.Exists(Path.Combine(directory, "node_modules")))
+        {
+            // botbuilder-dialogs' install script only tidies duplicated recognizer packages (with npx, which would ask).
+            var install = new ProcessStartInfo("npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund"]) { WorkingDirectory = directory, UseShellExecute = false };
+            using var npm = Process.Start(install)!;
+            npm.WaitForExit();
+            if (npm.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"npm ci failed in {directory}");
+            }
+        }
+
+        return StartProcess("node", [Path.Combine(directory, "bot.js"), port.ToString(CultureInfo.InvariantCulture), metadataUrl, TeamsHost.AppId], new Dictionary<string, string>());
     }
 
     private static async Task<List<double>> TeamsConversation(HttpClient http, FakeBotService fake)
@@ -260,9 +349,12 @@ public static class LoadTool
         ["RateLimits__Enabled"] = "false",
     });
 
-    internal static Process StartProcess(IEnumerable<string> arguments, Dictionary<string, string> environment)
+    internal static Process StartProcess(IEnumerable<string> arguments, Dictionary<string, string> environment) =>
+        StartProcess("dotnet", arguments, environment);
+
+    internal static Process StartProcess(string program, IEnumerable<string> arguments, Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

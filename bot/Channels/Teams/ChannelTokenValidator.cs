@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Assistant.Dialogs.Activities;
 using Microsoft.Extensions.Options;
@@ -13,20 +14,28 @@ namespace Assistant.Bot.Channels.Teams;
 /// signed by a key from the Bot Framework's OpenID metadata (chosen by kid), issued by https://api.botframework.com
 /// for our app id, within its lifetime; the key must be endorsed for the activity's channel, and the token's
 /// serviceurl claim must name the activity's service URL.
+/// Azure Bot Service sends the same token with every activity for most of its hour, so a token that passed is
+/// remembered until it expires (or the keys are read again) and its signature is not checked at every activity.
 /// </summary>
 public sealed class ChannelTokenValidator
 {
     public const string HttpClientName = "teams-openid";
     public const string ChannelIssuer = "https://api.botframework.com";
 
+    // A region's Bot Connector uses a handful of tokens at a time; far more means something is sending junk.
+    private const int RememberedTokens = 256;
+
     private readonly JsonWebTokenHandler _handler = new();
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _metadata;
     private readonly TeamsOptions _options;
+    private readonly TimeProvider _clock;
     private readonly ILogger<ChannelTokenValidator> _logger;
+    private readonly ConcurrentDictionary<string, Passed> _passed = new(StringComparer.Ordinal);
 
-    public ChannelTokenValidator(IOptions<TeamsOptions> options, IHttpClientFactory http, ILogger<ChannelTokenValidator> logger)
+    public ChannelTokenValidator(IOptions<TeamsOptions> options, IHttpClientFactory http, TimeProvider clock, ILogger<ChannelTokenValidator> logger)
     {
         _options = options.Value;
+        _clock = clock;
         _logger = logger;
         var loopback = Uri.TryCreate(_options.OpenIdMetadataUrl, UriKind.Absolute, out var url) && url.IsLoopback;
         var retriever = new HttpDocumentRetriever(http.CreateClient(HttpClientName)) { RequireHttps = !loopback };
@@ -49,6 +58,11 @@ public sealed class ChannelTokenValidator
 
         var token = authorization[bearer.Length..].Trim();
         var configuration = await Metadata(cancellation);
+        if (_passed.TryGetValue(token, out var passed) && ReferenceEquals(passed.Configuration, configuration) && _clock.GetUtcNow() < passed.Until)
+        {
+            return passed.Identity;
+        }
+
         var result = await _handler.ValidateTokenAsync(token, Parameters(configuration));
         if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
@@ -66,8 +80,35 @@ public sealed class ChannelTokenValidator
 
         var key = configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == jwt.Kid);
         var serviceUrl = jwt.TryGetPayloadValue<string>("serviceurl", out var claim) ? claim : null;
-        return new ChannelIdentity(serviceUrl, Endorsements(key));
+        var identity = new ChannelIdentity(serviceUrl, Endorsements(key));
+        Remember(token, new Passed(identity, configuration, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero) + _options.ClockSkew));
+        return identity;
     }
+
+    private void Remember(string token, Passed passed)
+    {
+        if (_passed.Count >= RememberedTokens)
+        {
+            var now = _clock.GetUtcNow();
+            foreach (var (old, entry) in _passed)
+            {
+                if (entry.Until <= now || !ReferenceEquals(entry.Configuration, passed.Configuration))
+                {
+                    _passed.TryRemove(old, out _);
+                }
+            }
+
+            if (_passed.Count >= RememberedTokens)
+            {
+                _passed.Clear();
+            }
+        }
+
+        _passed[token] = passed;
+    }
+
+    /// <summary>A token that passed every check, what it said, and until when it holds (its expiry and the allowed skew).</summary>
+    private sealed record Passed(ChannelIdentity Identity, OpenIdConnectConfiguration Configuration, DateTimeOffset Until);
 
     /// <summary>The channel's OpenID metadata and signing keys; they are cached, and read again when they expire.</summary>
     private async Task<OpenIdConnectConfiguration> Metadata(CancellationToken cancellation)
@@ -109,6 +150,12 @@ public sealed class ChannelTokenValidator
         TryAllIssuerSigningKeys = false,
         ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512],
         ClockSkew = _options.ClockSkew,
+        // On the host's clock (the remembered tokens are judged by it too).
+        LifetimeValidator = (notBefore, expires, _, _) =>
+        {
+            var now = _clock.GetUtcNow().UtcDateTime;
+            return expires is { } until && now < until + _options.ClockSkew && (notBefore is not { } from || from - _options.ClockSkew <= now);
+        },
         RequireSignedTokens = true,
         RequireExpirationTime = true,
         ValidateIssuer = true,
